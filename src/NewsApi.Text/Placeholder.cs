@@ -1,0 +1,1 @@
+namespace NewsApi.Text; public static class Placeholder { }

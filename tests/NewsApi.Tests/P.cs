@@ -1,0 +1,1 @@
+public class P { [Fact] public void T() => Assert.True(true); }
