@@ -1,5 +1,71 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+using NewsApi.Articles;
+using NewsApi.Bylines;
+using NewsApi.Cli;
+using NewsApi.ContactHeader;
+using NewsApi.Contributors;
+using NewsApi.Data;
+using NewsApi.Datelines;
+using NewsApi.Http;
+using NewsApi.Imports;
+using NewsApi.Keys;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddNewsDatabase(builder.Configuration);
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<SiteTime>();
+services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
+services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Configure(o.JsonSerializerOptions));
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+    c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+services.AddExceptionHandler<ExceptionToProblem>();
+services.AddApiKeys();
+services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
+services.AddNewsOpenApi();
+
+var app = builder.Build();
+
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app.Services, args);
+}
+
+await DatabaseSetup.MigrateAsync(app.Services, seed: true);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.RejectInvalidKeys();
+app.UseAuthorization();
+
+if (app.Configuration.GetValue("Swagger:Enabled", true))
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(o =>
+    {
+        o.DocumentTitle = "NewsApi";
+        o.EnablePersistAuthorization();
+        o.DisplayRequestDuration();
+    });
+}
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).ExcludeFromDescription();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).ExcludeFromDescription();
+
+app.MapArticles();
+app.MapBylines();
+app.MapDatelines();
+app.MapContributors();
+app.MapContactHeader();
+app.MapImports();
+app.MapKeys();
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsApi.Bylines;
+using NewsApi.Data;
+using NewsApi.Datelines;
+
+namespace NewsApi.Articles;
+
+public enum ArticleStatus { Draft, Scheduled, Published }
+
+/// <summary>One block of an article's body. Only paragraphs exist today; the type field leaves room for more.</summary>
+public sealed record BodyBlock(string Type, string Text)
+{
+    public const string Paragraph = "paragraph";
+}
+
+public sealed class Article
+{
+    public int Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Headline { get; set; } = "";
+    public string Lead { get; set; } = "";
+    public List<BodyBlock> Body { get; set; } = [];
+    public ArticleStatus Status { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; } = 1;
+    public string Language { get; set; } = "vi";
+    /// <summary>Headline, lead, body and byline names, folded (no tones, lower case) for tone-insensitive search.</summary>
+    public string SearchText { get; set; } = "";
+    /// <summary>SHA-256 of the imported page, so importing the same page twice finds the first article.</summary>
+    public string? ContentHash { get; set; }
+    public Byline? Byline { get; set; }
+    public Dateline? Dateline { get; set; }
+
+    /// <summary>A change to the article or one of its parts: a new version, so ETags and caches move on.</summary>
+    public void Touch(DateTime now)
+    {
+        Version++;
+        UpdatedAt = now;
+        SearchText = ArticleWriter.SearchTextOf(this);
+    }
+}
+
+public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> article)
+    {
+        article.ToTable("articles");
+        article.Property(a => a.Slug).HasMaxLength(ArticleLimits.Slug).IsRequired();
+        article.HasIndex(a => a.Slug).IsUnique();
+        article.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline).IsRequired();
+        article.Property(a => a.Lead).HasMaxLength(ArticleLimits.Lead).IsRequired();
+        article.Property(a => a.Body).HasConversion(JsonColumn.Converter<List<BodyBlock>>(), JsonColumn.Comparer<List<BodyBlock>>()).IsRequired();
+        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        article.Property(a => a.Version).IsConcurrencyToken();
+        article.Property(a => a.Language).HasMaxLength(8);
+        article.Property(a => a.ContentHash).HasMaxLength(64);
+        article.HasIndex(a => a.ContentHash).IsUnique();
+        article.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
+        article.HasOne(a => a.Byline).WithOne().HasForeignKey<Byline>(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        article.HasOne(a => a.Dateline).WithOne().HasForeignKey<Dateline>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public static class ArticleLimits
+{
+    public const int Slug = 120;
+    public const int Headline = 300;
+    public const int Lead = 2_000;
+    public const int BodyBlocks = 500;
+    public const int BlockText = 20_000;
+}

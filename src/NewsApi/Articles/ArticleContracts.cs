@@ -1,0 +1,53 @@
+using NewsApi.Bylines;
+using NewsApi.Datelines;
+
+namespace NewsApi.Articles;
+
+/// <summary>An article as served: with its byline and dateline, instants in the newsroom's time zone.</summary>
+public sealed record ArticleResponse(
+    int Id,
+    string Slug,
+    string Headline,
+    string Lead,
+    IReadOnlyList<BodyBlock> Body,
+    ArticleStatus Status,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    string Language,
+    BylineResponse? Byline,
+    DatelineResponse? Dateline);
+
+/// <summary>An article in a list: everything but the body.</summary>
+public sealed record ArticleSummary(
+    int Id,
+    string Slug,
+    string Headline,
+    string Lead,
+    ArticleStatus Status,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version,
+    string Language,
+    BylineResponse? Byline,
+    DatelineResponse? Dateline);
+
+public sealed record PageLinks(string Self, string? Next, string? Prev, string First, string Last);
+
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int PageSize, int Total, PageLinks Links);
+
+/// <summary>
+/// The body of POST and PUT (and what PATCH merges into). A byline or dateline given as text alone is parsed:
+/// credits, roles and source from the byline, date, part of day and place from the dateline.
+/// </summary>
+public sealed record ArticleRequest(
+    string Headline,
+    string Lead,
+    IReadOnlyList<BodyBlock>? Body = null,
+    string? Slug = null,
+    ArticleStatus? Status = null,
+    DateTimeOffset? PublishedAt = null,
+    BylineRequest? Byline = null,
+    DatelineRequest? Dateline = null);

@@ -1,0 +1,285 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Http;
+using NewsApi.Keys;
+using NewsApi.Text;
+
+namespace NewsApi.Articles;
+
+public static class ArticleEndpoints
+{
+    public const string MergePatchJson = "application/merge-patch+json";
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 100_000;
+    private static readonly string[] Sorts = ["-publishedAt", "publishedAt", "-updatedAt", "relevance"];
+
+    public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/articles").WithTags("Articles");
+
+        group.MapGet("/", List).WithName("ListArticles").WithETag()
+            .WithSummary("List published articles, newest first")
+            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (default), publishedAt, -updatedAt, relevance (with q). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag()
+            .WithSummary("Get one article by id or slug")
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read.");
+
+        group.MapPost("/", Create).WithName("CreateArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
+            .WithSummary("Create an article")
+            .WithDescription("Creates a draft unless status says otherwise. The slug is made from the headline unless given; a given slug already in use is a 409. A byline or dateline sent as text alone is parsed.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPut("/{id:int}", Replace).WithName("ReplaceArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
+            .WithSummary("Replace an article")
+            .WithDescription("Replaces every field; a byline or dateline left out is removed. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 when stale).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPatch("/{id:int}", Patch).WithName("PatchArticle").RequireScope(Scopes.ContentWrite)
+            .Accepts<ArticleRequest>(MergePatchJson).ProducesValidationProblem()
+            .WithSummary("Change some fields of an article (JSON Merge Patch)")
+            .WithDescription("RFC 7396: send only the members to change, as application/merge-patch+json; null removes a byline or dateline. If-Match is honoured (412 when stale).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        group.MapDelete("/{id:int}", Delete).WithName("DeleteArticle").RequireScope(Scopes.ContentWrite)
+            .WithSummary("Delete an article")
+            .WithDescription("Deletes the article with its byline and dateline. If-Match is honoured (412 when stale).")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        return group;
+    }
+
+    public static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, ValidationProblem>> List(
+        HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        int? page, int? pageSize, string? q, string? contributor, string? source, DateOnly? from, DateOnly? to,
+        string? sort, ArticleStatus? status, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var p = page ?? 1;
+        var size = pageSize ?? 20;
+        if (p < 1 || p > MaxPage) errors["page"] = [$"page is between 1 and {MaxPage}."];
+        if (size < 1 || size > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
+        if (sort is not null && !Sorts.Contains(sort)) errors["sort"] = [$"sort is one of {string.Join(", ", Sorts)}."];
+        if (sort == "relevance" && string.IsNullOrWhiteSpace(q)) errors["sort"] = ["sort=relevance needs q."];
+        if (from is not null && to is not null && from > to) errors["from"] = ["from is on or before to."];
+        if (q is { Length: > 200 }) errors["q"] = ["q is at most 200 characters."];
+        if (contributor is { Length: > 120 }) errors["contributor"] = ["contributor is at most 120 characters."];
+        if (source is { Length: > 100 }) errors["source"] = ["source is at most 100 characters."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (status is not null && !http.User.CanReadDrafts())
+        {
+            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: "Listing by status needs an API key with content.read.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Articles.AsNoTracking();
+        query = status switch
+        {
+            null => query.Where(ArticleQueries.IsPublic(now)),
+            _ => query.Where(a => a.Status == status),
+        };
+        if (!string.IsNullOrWhiteSpace(contributor))
+        {
+            query = int.TryParse(contributor, out var contributorId)
+                ? query.Where(a => a.Byline!.Credits.Any(c => c.ContributorId == contributorId))
+                : query.Where(a => a.Byline!.Credits.Any(c => c.Contributor.Slug == contributor));
+        }
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            var normalizedSource = VietnameseText.NormalizeLine(source);
+            query = query.Where(a => a.Byline!.Source == normalizedSource);
+        }
+        if (from is { } fromDate)
+        {
+            var start = site.StartOfDay(fromDate);
+            query = query.Where(a => a.PublishedAt >= start);
+        }
+        if (to is { } toDate)
+        {
+            var end = site.StartOfDay(toDate.AddDays(1));
+            query = query.Where(a => a.PublishedAt < end);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            foreach (var term in VietnameseText.Fold(VietnameseText.NormalizeLine(q)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+            {
+                query = query.Where(a => a.SearchText.Contains(term));
+            }
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = (sort ?? "-publishedAt") switch
+        {
+            "publishedAt" => query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id),
+            "-updatedAt" => query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
+            _ => query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id),
+        };
+        var articles = await ordered.Skip((p - 1) * size).Take(size).Full().ToListAsync(cancellationToken);
+        var items = articles.Select(a => a.ToSummary(site)).ToList();
+
+        var links = Paging.Links(http.Request, p, size, total);
+        http.Response.Headers.Link = Paging.LinkHeader(links);
+        return TypedResults.Ok(new ArticlePage(items, p, size, total, links));
+    }
+
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Get(
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var article = await FindReadableAsync(db, http.User, idOrSlug, clock, cancellationToken);
+        return article is null ? Problems.NotFound("article", idOrSlug) : TypedResults.Ok(article.ToResponse(site));
+    }
+
+    /// <summary>An article the caller may see: published ones for everyone, any for a key with content.read.</summary>
+    public static async Task<Article?> FindReadableAsync(NewsDbContext db, ClaimsPrincipal user, string idOrSlug, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var query = db.Articles.AsNoTracking().ByIdOrSlug(idOrSlug);
+        if (!user.CanReadDrafts())
+        {
+            query = query.Where(ArticleQueries.IsPublic(clock.GetUtcNow().UtcDateTime));
+        }
+        return await query.Full().FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static async Task<Results<Created<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Create(
+        ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var article = new Article();
+        var error = await ArticleWriter.ApplyAsync(db, site, article, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (error is not null)
+        {
+            return Failure(error);
+        }
+        db.Articles.Add(article);
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        var response = article.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Created($"/api/v1/articles/{article.Id}", response);
+    }
+
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Replace(
+        int id, ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        var error = await ArticleWriter.ApplyAsync(db, site, article, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (error is not null)
+        {
+            return Failure(error);
+        }
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        var response = article.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Patch(
+        int id, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        FluentValidation.IValidator<ArticleRequest> validator, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), MergePatchJson, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.UnsupportedMediaType($"Send a JSON Merge Patch as {MergePatchJson}.");
+        }
+        JsonNode? patch;
+        try
+        {
+            patch = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Problems.Invalid("$", "The body is not valid JSON.");
+        }
+        if (patch is not JsonObject)
+        {
+            return Problems.Invalid("$", "A merge patch for an article is a JSON object.");
+        }
+
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        var current = JsonSerializer.SerializeToNode(article.ToRequest(site), Json.Options)!;
+        var merged = MergePatch.Apply(current, patch);
+        ArticleRequest? request;
+        try
+        {
+            request = merged.Deserialize<ArticleRequest>(Json.Options);
+        }
+        catch (JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path.TrimStart('$', '.');
+            return Problems.Invalid(field, "This member is unknown, or its value has the wrong type.");
+        }
+        if (request is null)
+        {
+            return Problems.Invalid("$", "A merge patch for an article is a JSON object.");
+        }
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(ValidationFilter<ArticleRequest>.ToErrors(validation));
+        }
+        var error = await ArticleWriter.ApplyAsync(db, site, article, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (error is not null)
+        {
+            return Failure(error);
+        }
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        var response = article.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Failure(WriteError error) => error.Status == 409
+        ? Problems.Conflict(error.Message)
+        : Problems.Invalid(error.Field, error.Message);
+}

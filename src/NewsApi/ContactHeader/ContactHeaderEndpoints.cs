@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Http;
+using NewsApi.Keys;
+using NewsApi.Text;
+
+namespace NewsApi.ContactHeader;
+
+public static class ContactHeaderEndpoints
+{
+    public static RouteGroupBuilder MapContactHeader(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/contact-header").WithTags("Contact header");
+
+        group.MapGet("/", Get).WithName("GetContactHeader").WithETag()
+            .WithSummary("Get the site's contact header")
+            .WithDescription("The address and phones printed at the top of every page (\"address | phone\"), phones with their display form and E.164. 404 until a header is set.");
+
+        group.MapPut("/", Put).WithName("PutContactHeader").Validate<ContactHeaderRequest>().RequireScope(Scopes.Admin)
+            .WithSummary("Set the site's contact header")
+            .WithDescription("Needs a key with scope admin. Phones given by display form alone get their E.164 worked out (\"(84).208.3844.179\" → \"+842083844179\"). If-Match is honoured (412 when stale).")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        return group;
+    }
+
+    public static ContactHeaderResponse ToResponse(this SiteContact c, SiteTime site) =>
+        new(c.Address, c.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), c.Email, site.ToSite(c.UpdatedAt), c.Version);
+
+    public static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Get(NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return contact is null ? Problems.NotFound("contact header", "site") : TypedResults.Ok(contact.ToResponse(site));
+    }
+
+    public static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Put(
+        ContactHeaderRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var contact = await db.ContactHeaders.FirstOrDefaultAsync(cancellationToken);
+        if (contact is not null && ETags.IfMatchFails(http.Request, contact.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        if (contact is null)
+        {
+            contact = new SiteContact { Version = 0 };
+            db.ContactHeaders.Add(contact);
+        }
+        Apply(contact, request, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        var response = contact.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
+    }
+
+    public static void Apply(SiteContact contact, ContactHeaderRequest request, DateTime now)
+    {
+        contact.Address = VietnameseText.NormalizeLine(request.Address);
+        contact.Phones = (request.Phones ?? [])
+            .Select(p => new Phone(VietnameseText.NormalizeLine(p.Display), p.E164 ?? PhoneNumbers.ToE164(p.Display)!))
+            .ToList();
+        contact.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        contact.Version++;
+        contact.UpdatedAt = now;
+    }
+
+    public static ContactHeaderRequest FromParsed(ParsedContactHeader parsed) =>
+        new(parsed.Address, parsed.Phones.Select(p => new PhoneRequest(p.Display, p.E164)).ToList(), parsed.Email);
+}

@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Articles;
+using NewsApi.Data;
+using NewsApi.Http;
+using NewsApi.Keys;
+using NewsApi.Text;
+
+namespace NewsApi.Contributors;
+
+public static class ContributorEndpoints
+{
+    public static RouteGroupBuilder MapContributors(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/contributors").WithTags("Contributors");
+
+        group.MapGet("/", List).WithName("ListContributors").WithETag()
+            .WithSummary("List contributors, by name")
+            .WithDescription("Everyone credited in a byline (reporters, photographers, translators...), paged with page/pageSize (max 100).");
+
+        group.MapGet("/{idOrSlug}", Get).WithName("GetContributor").WithETag()
+            .WithSummary("Get a contributor by id or slug");
+
+        group.MapGet("/{idOrSlug}/articles", Articles).WithName("ListContributorArticles").WithETag()
+            .WithSummary("List the published articles a contributor is credited in")
+            .WithDescription("The same paging and filters as GET /api/v1/articles.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/", Create).WithName("CreateContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+            .WithSummary("Create a contributor").ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPut("/{id:int}", Replace).WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+            .WithSummary("Rename a contributor")
+            .WithDescription("Changes the name (and slug). If-Match is honoured (412 when stale).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapDelete("/{id:int}", Delete).WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
+            .WithSummary("Delete a contributor who is credited nowhere")
+            .WithDescription("A contributor still credited in a byline cannot be deleted (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        return group;
+    }
+
+    private static ContributorResponse ToResponse(this Contributor c, SiteTime site) =>
+        new(c.Id, c.Name, c.Slug, site.ToSite(c.CreatedAt), site.ToSite(c.UpdatedAt), c.Version);
+
+    private static IQueryable<Contributor> ByIdOrSlug(this IQueryable<Contributor> contributors, string idOrSlug) =>
+        int.TryParse(idOrSlug, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? contributors.Where(c => c.Id == id)
+            : contributors.Where(c => c.Slug == idOrSlug);
+
+    public static async Task<Results<Ok<ContributorPage>, ValidationProblem>> List(
+        HttpContext http, NewsDbContext db, SiteTime site, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? 20;
+        var errors = new Dictionary<string, string[]>();
+        if (p < 1 || p > ArticleEndpoints.MaxPage) errors["page"] = [$"page is between 1 and {ArticleEndpoints.MaxPage}."];
+        if (size < 1 || size > ArticleEndpoints.MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {ArticleEndpoints.MaxPageSize}."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var total = await db.Contributors.CountAsync(cancellationToken);
+        var items = await db.Contributors.AsNoTracking().OrderBy(c => c.Slug).ThenBy(c => c.Id)
+            .Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var links = Paging.Links(http.Request, p, size, total);
+        http.Response.Headers.Link = Paging.LinkHeader(links);
+        return TypedResults.Ok(new ContributorPage(items.Select(c => c.ToResponse(site)).ToList(), p, size, total, links));
+    }
+
+    public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Get(
+        string idOrSlug, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
+        return contributor is null ? Problems.NotFound("contributor", idOrSlug) : TypedResults.Ok(contributor.ToResponse(site));
+    }
+
+    public static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, ValidationProblem>> Articles(
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        int? page, int? pageSize, string? q, DateOnly? from, DateOnly? to, string? sort, CancellationToken cancellationToken)
+    {
+        var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (contributor is null)
+        {
+            return Problems.NotFound("contributor", idOrSlug);
+        }
+        var id = contributor.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await ArticleEndpoints.List(http, db, site, clock, page, pageSize, q, id, null, from, to, sort, null, cancellationToken);
+    }
+
+    public static async Task<Results<Created<ContributorResponse>, ProblemHttpResult>> Create(
+        ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var contributor = new Contributor { CreatedAt = now, UpdatedAt = now };
+        Apply(contributor, request);
+        if (await db.Contributors.AnyAsync(c => c.Slug == contributor.Slug, cancellationToken))
+        {
+            return Problems.Conflict($"The slug '{contributor.Slug}' is already used by another contributor.");
+        }
+        db.Contributors.Add(contributor);
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        var response = contributor.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Created($"/api/v1/contributors/{contributor.Id}", response);
+    }
+
+    public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Replace(
+        int id, ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contributor is null)
+        {
+            return Problems.NotFound("contributor", id);
+        }
+        if (ETags.IfMatchFails(http.Request, contributor.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        Apply(contributor, request);
+        if (await db.Contributors.AnyAsync(c => c.Slug == contributor.Slug && c.Id != id, cancellationToken))
+        {
+            return Problems.Conflict($"The slug '{contributor.Slug}' is already used by another contributor.");
+        }
+        contributor.Version++;
+        contributor.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        var response = contributor.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contributor is null)
+        {
+            return Problems.NotFound("contributor", id);
+        }
+        if (ETags.IfMatchFails(http.Request, contributor.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        if (await db.BylineCredits.AnyAsync(c => c.ContributorId == id, cancellationToken))
+        {
+            return Problems.Conflict("This contributor is credited in bylines; change those bylines first.");
+        }
+        db.Contributors.Remove(contributor);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static void Apply(Contributor contributor, ContributorRequest request)
+    {
+        contributor.Name = VietnameseText.NormalizeLine(request.Name);
+        contributor.Slug = request.Slug ?? VietnameseText.Slugify(contributor.Name, ContributorLimits.Slug);
+    }
+}

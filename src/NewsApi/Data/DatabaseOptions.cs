@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace NewsApi.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>The one place the database provider is chosen, from Database:Provider and ConnectionStrings:NewsDb.</summary>
+public static class DatabaseOptions
+{
+    public const string DefaultSqlite = "Data Source=newsapi.db";
+
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        if (value.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || value.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+        throw new InvalidOperationException($"Database:Provider '{value}' is not supported: use 'Sqlite' or 'Postgres'.");
+    }
+
+    public static IServiceCollection AddNewsDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = Provider(configuration);
+        var connectionString = configuration.GetConnectionString("NewsDb");
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => UseSqlite(o, connectionString));
+                break;
+            default:
+                throw new InvalidOperationException("Database:Provider 'Postgres' is not available in this build yet.");
+        }
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string? connectionString) =>
+        options.UseSqlite(SqliteConnectionString(connectionString));
+
+    /// <summary>Microsoft.Data.Sqlite retries a busy database until the command timeout, so concurrent writers wait instead of failing.</summary>
+    public static string SqliteConnectionString(string? connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the SQLite context without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNewsDbContext>
+{
+    public SqliteNewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteNewsDbContext>().UseSqlite(DatabaseOptions.DefaultSqlite).Options);
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NewsApi.Articles;
+using NewsApi.Bylines;
+using NewsApi.ContactHeader;
+using NewsApi.Contributors;
+using NewsApi.Datelines;
+using NewsApi.Keys;
+
+namespace NewsApi.Data;
+
+/// <summary>The one model. Each provider has a subclass only so that each keeps its own migration set.</summary>
+public abstract class NewsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Byline> Bylines => Set<Byline>();
+    public DbSet<BylineCredit> BylineCredits => Set<BylineCredit>();
+    public DbSet<Dateline> Datelines => Set<Dateline>();
+    public DbSet<Contributor> Contributors => Set<Contributor>();
+    public DbSet<SiteContact> ContactHeaders => Set<SiteContact>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every instant is stored as UTC; SQLite hands DateTime back unspecified, so say what it is on the way out.
+        configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options) : NewsDbContext(options);

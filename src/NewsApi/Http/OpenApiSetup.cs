@@ -1,0 +1,148 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using NewsApi.Articles;
+using NewsApi.Bylines;
+using NewsApi.ContactHeader;
+using NewsApi.Contributors;
+using NewsApi.Data;
+using NewsApi.Datelines;
+using NewsApi.Imports;
+using NewsApi.Text;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace NewsApi.Http;
+
+public static class OpenApiSetup
+{
+    public const string BearerScheme = "bearer";
+
+    public static IServiceCollection AddNewsOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "NewsApi",
+                Version = "v1",
+                Description = "A headless content API for Vietnamese news sites: articles with their byline, dateline and the site's contact header, read from scraped pages. Published content is public; drafts and writes need an API key (Authorize, then paste the key).",
+            });
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "API key",
+                Description = "An API key from `keys create` or POST /api/v1/keys, sent as 'Authorization: Bearer <key>'.",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.OperationFilter<KeyRequirementFilter>();
+            options.SchemaFilter<RequiredAndExampleFilter>();
+            options.CustomSchemaIds(t => t.Name);
+        });
+        return services;
+    }
+
+    /// <summary>Marks the operations that need a key, so Swagger UI sends the key it was given and shows a lock.</summary>
+    private sealed class KeyRequirementFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+            {
+                return;
+            }
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+        }
+    }
+
+    /// <summary>
+    /// Response fields are always present (null when empty), so all are required; request fields are required
+    /// when they are not nullable. Typed clients then see exactly what is optional. The seed is every example.
+    /// </summary>
+    private sealed class RequiredAndExampleFilter : ISchemaFilter
+    {
+        private static readonly NullabilityInfoContext Nullability = new();
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete || concrete.Properties is null || context.Type.Namespace?.StartsWith("NewsApi", StringComparison.Ordinal) != true)
+            {
+                return;
+            }
+            var isRequest = context.Type.Name.EndsWith("Request", StringComparison.Ordinal);
+            var constructorParameters = context.Type.GetConstructors().SelectMany(c => c.GetParameters())
+                .Where(p => p.HasDefaultValue).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            concrete.Required ??= new HashSet<string>();
+            foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                if (!concrete.Properties.ContainsKey(name))
+                {
+                    continue;
+                }
+                var optional = isRequest && (constructorParameters.Contains(property.Name) || Nullability.Create(property).ReadState == NullabilityState.Nullable);
+                if (!optional)
+                {
+                    concrete.Required.Add(name);
+                }
+            }
+            if (Examples.For(context.Type) is { } example)
+            {
+                concrete.Example = JsonSerializer.SerializeToNode(example, context.Type, Json.Options);
+            }
+        }
+    }
+}
+
+/// <summary>The seed page, parsed, as the example of every schema: what a developer sees in Swagger is what the API serves.</summary>
+public static class Examples
+{
+    private static readonly Lazy<Dictionary<Type, object>> All = new(Build);
+
+    public static object? For(Type type) => All.Value.GetValueOrDefault(type);
+
+    private static Dictionary<Type, object> Build()
+    {
+        var page = PageImporter.FromText(DatabaseSetup.SeedPage(), DateOnly.FromDateTime(DatabaseSetup.SeedPublishedAt.DateTime)).Page!;
+        var published = DatabaseSetup.SeedPublishedAt;
+        var byline = new BylineResponse(page.Byline!.Text,
+            page.Byline.Credits.Select((c, i) => new CreditResponse(i + 1, c.Name, VietnameseText.Slugify(c.Name), c.Roles)).ToList(),
+            page.Byline.Source);
+        var dateline = new DatelineResponse(page.Dateline!.Text, page.Dateline.Date, page.Dateline.PartOfDay, page.Dateline.Place);
+        var body = page.Body.Select(t => new BodyBlock(BodyBlock.Paragraph, t)).ToList();
+        var slug = VietnameseText.Slugify(page.Headline);
+        var article = new ArticleResponse(1, slug, page.Headline, page.Lead, body, ArticleStatus.Published, published, published, published, 1, "vi", byline, dateline);
+        var summary = new ArticleSummary(1, slug, page.Headline, page.Lead, ArticleStatus.Published, published, published, published, 1, "vi", byline, dateline);
+        var links = new PageLinks("/api/v1/articles?page=1&pageSize=20", null, null, "/api/v1/articles?page=1&pageSize=20", "/api/v1/articles?page=1&pageSize=20");
+        var contact = page.ContactHeader!;
+        var contactResponse = new ContactHeaderResponse(contact.Address, contact.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), contact.Email, published, 1);
+        var contributor = new ContributorResponse(1, byline.Credits[0].Name, byline.Credits[0].Slug, published, published, 1);
+        return new Dictionary<Type, object>
+        {
+            [typeof(ArticleResponse)] = article,
+            [typeof(ArticleSummary)] = summary,
+            [typeof(ArticlePage)] = new ArticlePage([summary], 1, 20, 1, links),
+            [typeof(PageLinks)] = links,
+            [typeof(BodyBlock)] = body[0],
+            [typeof(BylineResponse)] = byline,
+            [typeof(CreditResponse)] = byline.Credits[0],
+            [typeof(DatelineResponse)] = dateline,
+            [typeof(ContactHeaderResponse)] = contactResponse,
+            [typeof(PhoneResponse)] = contactResponse.Phones[0],
+            [typeof(ContributorResponse)] = contributor,
+            [typeof(ContributorPage)] = new ContributorPage([contributor], 1, 20, 1, links with { Self = "/api/v1/contributors?page=1&pageSize=20", First = "/api/v1/contributors?page=1&pageSize=20", Last = "/api/v1/contributors?page=1&pageSize=20" }),
+            [typeof(ArticleRequest)] = new ArticleRequest(page.Headline, page.Lead, body, Byline: new BylineRequest(byline.Text), Dateline: new DatelineRequest(dateline.Text)),
+            [typeof(BylineRequest)] = new BylineRequest(byline.Text),
+            [typeof(CreditRequest)] = new CreditRequest(byline.Credits[0].Name, byline.Credits[0].Roles),
+            [typeof(DatelineRequest)] = new DatelineRequest(dateline.Text),
+            [typeof(ContactHeaderRequest)] = new ContactHeaderRequest(contact.Address, contact.Phones.Select(p => new PhoneRequest(p.Display)).ToList()),
+            [typeof(PhoneRequest)] = new PhoneRequest(contact.Phones[0].Display),
+            [typeof(ContributorRequest)] = new ContributorRequest(byline.Credits[0].Name),
+            [typeof(ImportResponse)] = new ImportResponse(article with { Status = ArticleStatus.Draft },
+                new ImportedContactHeader(contact.Address, contactResponse.Phones, contact.Email, true),
+                page.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList()),
+        };
+    }
+}

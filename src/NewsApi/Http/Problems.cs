@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace NewsApi.Http;
+
+/// <summary>The problem+json answers endpoints give, so every resource words them alike.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult NotFound(string resource, object key) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+            detail: $"No {resource} '{key}' exists, or it is not published.");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    public static ProblemHttpResult PreconditionFailed() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
+            detail: "If-Match does not match the current ETag: someone changed this resource since you read it. GET it again and retry.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", detail: detail);
+
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: detail);
+
+    /// <summary>A 400 with errors keyed by field, shaped exactly like the validation filter's.</summary>
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        });
+}

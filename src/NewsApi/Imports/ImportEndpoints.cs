@@ -1,0 +1,94 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsApi.Data;
+using NewsApi.Http;
+using NewsApi.Keys;
+
+namespace NewsApi.Imports;
+
+public static class ImportEndpoints
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/imports").WithTags("Imports");
+        group.MapPost("/", Import).WithName("ImportPage").RequireScope(Scopes.ContentWrite)
+            .Accepts<string>("text/plain", "text/html")
+            .WithSummary("Import a scraped news page")
+            .WithDescription("Send a Vietnamese news page as text/plain (as scraped) or text/html. It becomes a draft article with its byline, dateline and, when the site has none yet, the contact header; the report says what was inferred or dropped. dryRun=true only parses (200). publishedAt gives the year a dateline leaves out. The same page imported again creates nothing (200 with the first article). At most 2 MB, UTF-8.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return group;
+    }
+
+    public static async Task<Results<Created<ImportResponse>, Ok<ImportResponse>, ProblemHttpResult>> Import(
+        HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        bool? dryRun, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
+    {
+        var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsedType) ? parsedType : null;
+        PageFormat? format = mediaType?.MediaType.Value?.ToLowerInvariant() switch
+        {
+            "text/plain" => PageFormat.Text,
+            "text/html" => PageFormat.Html,
+            _ => null,
+        };
+        var charset = mediaType?.Charset.Value;
+        if (format is null || (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Problems.UnsupportedMediaType("Send the page as text/plain or text/html, in UTF-8.");
+        }
+        if (http.Request.ContentLength > PageImport.MaxBytes)
+        {
+            return TooLarge();
+        }
+        var bytes = await ReadUpToAsync(http.Request.Body, PageImport.MaxBytes + 1, cancellationToken);
+        if (bytes.Length > PageImport.MaxBytes)
+        {
+            return TooLarge();
+        }
+        if (bytes.Length == 0)
+        {
+            return Problems.Invalid("body", "The page is empty.");
+        }
+        string page;
+        try
+        {
+            page = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.Invalid("body", "The page is not UTF-8 text.");
+        }
+        if (page.Contains('\0'))
+        {
+            return Problems.Invalid("body", "The page looks binary, not text.");
+        }
+
+        var outcome = await PageImport.ImportAsync(db, site, page, format.Value, publishedAt, dryRun == true, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (outcome.Response is null)
+        {
+            return Problems.Invalid("body", outcome.Error ?? "No article could be found in this page.");
+        }
+        return outcome.Created
+            ? TypedResults.Created($"/api/v1/articles/{outcome.Response.Article.Id}", outcome.Response)
+            : TypedResults.Ok(outcome.Response);
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
+            detail: $"A page may be at most {PageImport.MaxBytes / (1024 * 1024)} MB.");
+
+    private static async Task<byte[]> ReadUpToAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

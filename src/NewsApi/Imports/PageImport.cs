@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Articles;
+using NewsApi.Bylines;
+using NewsApi.ContactHeader;
+using NewsApi.Data;
+using NewsApi.Datelines;
+using NewsApi.Http;
+using NewsApi.Text;
+
+namespace NewsApi.Imports;
+
+public enum PageFormat { Text, Html }
+
+public sealed record ImportOutcome(bool Created, ImportResponse? Response, string? Error);
+
+/// <summary>Turns a scraped page into a stored draft: the one path for POST /imports, the `import` command and the seed.</summary>
+public static class PageImport
+{
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    public static async Task<ImportOutcome> ImportAsync(
+        NewsDbContext db, SiteTime site, string page, PageFormat format, DateTimeOffset? publishedAt, bool dryRun,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var normalized = VietnameseText.Normalize(page);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(format + "\n" + normalized)));
+        var publishedOn = publishedAt is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
+        var parse = format == PageFormat.Html ? PageImporter.FromHtml(page, publishedOn) : PageImporter.FromText(page, publishedOn);
+        if (parse.Page is not { } parsed)
+        {
+            return new ImportOutcome(false, null, parse.Error ?? "No article could be found in this page.");
+        }
+        var report = parsed.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
+
+        var existing = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.ContentHash == hash, cancellationToken);
+        if (existing is not null)
+        {
+            report.Add(new ImportNoteResponse("warning", "article", $"This page was imported before as article {existing.Id}; nothing new was created."));
+            return new ImportOutcome(false, new ImportResponse(existing.ToResponse(site), Contact(parsed.ContactHeader, applied: false), report), null);
+        }
+
+        var request = new ArticleRequest(
+            parsed.Headline,
+            parsed.Lead,
+            parsed.Body.Select(text => new BodyBlock(BodyBlock.Paragraph, text)).ToList(),
+            Status: ArticleStatus.Draft,
+            PublishedAt: publishedAt,
+            Byline: parsed.Byline is null ? null : BylineMapping.FromParsed(parsed.Byline),
+            Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline));
+        var article = new Article { ContentHash = hash };
+        if (await ArticleWriter.ApplyAsync(db, site, article, request, now, cancellationToken) is { } error)
+        {
+            return new ImportOutcome(false, null, error.Message);
+        }
+        db.Articles.Add(article);
+
+        var applyContact = parsed.ContactHeader is not null && !await db.ContactHeaders.AnyAsync(cancellationToken);
+        if (applyContact)
+        {
+            var contact = new SiteContact { Version = 0 };
+            ContactHeaderEndpoints.Apply(contact, ContactHeaderEndpoints.FromParsed(parsed.ContactHeader!), now);
+            db.ContactHeaders.Add(contact);
+            report.Add(new ImportNoteResponse("inferred", "contactHeader", "The site had no contact header; this page's became it."));
+        }
+        if (!dryRun)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            db.ChangeTracker.Clear();
+        }
+        return new ImportOutcome(!dryRun, new ImportResponse(article.ToResponse(site), Contact(parsed.ContactHeader, applyContact && !dryRun), report), null);
+    }
+
+    private static ImportedContactHeader? Contact(ParsedContactHeader? parsed, bool applied) =>
+        parsed is null ? null : new(parsed.Address, parsed.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), parsed.Email, applied);
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace NewsApi.Tests;
+
+/// <summary>The executable's commands, run as a real process over a real database file, as an operator would.</summary>
+public class CommandLineTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("newsapi-cli-").FullName;
+
+    private string Database => Path.Combine(folder, "cli.db");
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsApi.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__NewsDb"] = $"Data Source={Database}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task KeysCreatePrintsTheKeyAloneOnItsLastLineAndItWorks()
+    {
+        var (exit, output, error) = await RunAsync("keys", "create", "--name", "editor", "--scope", "content.write");
+        Assert.True(exit == 0, error);
+        var key = output.TrimEnd().Split('\n')[^1];
+        Assert.Matches("^nk_[A-Za-z0-9_-]{43}$", key);
+
+        using var app = new NewsApiFactoryOn(Database);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        var created = await client.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = "Từ dòng lệnh", lead = "Dẫn." }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeysListShowsNamesAndRevokeStopsTheKey()
+    {
+        var (_, output, _) = await RunAsync("keys", "create", "--name", "tam-thoi", "--scope", "admin");
+        var key = output.TrimEnd().Split('\n')[^1];
+        var list = await RunAsync("keys", "list");
+        Assert.Contains("tam-thoi", list.Output);
+        Assert.Contains("admin", list.Output);
+        Assert.DoesNotContain(key, list.Output);
+
+        var revoke = await RunAsync("keys", "revoke", "tam-thoi");
+        Assert.Equal(0, revoke.ExitCode);
+        using var app = new NewsApiFactoryOn(Database);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        await (await client.GetAsync("/api/v1/keys")).ProblemOf(401);
+        Assert.NotEqual(0, (await RunAsync("keys", "revoke", "khong-co")).ExitCode);
+    }
+
+    [Fact]
+    public async Task KeysCreateRejectsAnUnknownScope()
+    {
+        var (exit, _, _) = await RunAsync("keys", "create", "--name", "x", "--scope", "root");
+        Assert.NotEqual(0, exit);
+    }
+
+    [Fact]
+    public async Task ImportCommandImportsTheFixturesFolderOnceWithASummary()
+    {
+        var first = await RunAsync("import", Fixtures.PagesFolder);
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        var pages = Fixtures.Pages.Count();
+        // The seed page is already in a fresh database (it was seeded from it), so it counts as already there.
+        Assert.Contains($"{pages} pages: {pages - 1} imported, 1 already there, 0 failed.", first.Output);
+        var second = await RunAsync("import", Fixtures.PagesFolder);
+        Assert.Contains($"{pages} pages: 0 imported, {pages} already there, 0 failed.", second.Output);
+        Assert.NotEqual(0, (await RunAsync("import", Path.Combine(folder, "missing.txt"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task MigrateBringsAnEmptyDatabaseUpToDate()
+    {
+        var (exit, output, error) = await RunAsync("migrate");
+        Assert.True(exit == 0, error);
+        Assert.Contains("up to date", output);
+        Assert.True(File.Exists(Database));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Data;
+using NewsApi.Keys;
+
+namespace NewsApi.Tests;
+
+/// <summary>The real app over a real SQLite file of its own, in a fresh temporary folder.</summary>
+public class NewsApiFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("newsapi-test-").FullName;
+
+    public string DatabasePath => Path.Combine(Folder, "news.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:NewsDb", ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client carrying a new key with the given scope.</summary>
+    public HttpClient ClientWithScope(string scope)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CreateKey(scope));
+        return client;
+    }
+
+    public string CreateKey(string scope, string? name = null)
+    {
+        using var serviceScope = Services.CreateScope();
+        var db = serviceScope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var (_, secret, error) = KeyStore.CreateAsync(db, name ?? $"{scope}-{Guid.NewGuid():N}", scope, DateTime.UtcNow, CancellationToken.None).GetAwaiter().GetResult();
+        return secret ?? throw new InvalidOperationException(error);
+    }
+
+    public T Db<T>(Func<NewsDbContext, T> query)
+    {
+        using var serviceScope = Services.CreateScope();
+        return query(serviceScope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temporary folder behind.
+        }
+    }
+}
+
+public static class Http
+{
+    public static StringContent JsonBody(object value) =>
+        new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
+
+    public static StringContent RawJson(string json, string mediaType = "application/json") =>
+        new(json, Encoding.UTF8, mediaType);
+
+    public static async Task<JsonNode> ReadJson(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    public static async Task<JsonNode> ProblemOf(this HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal(status, (int)problem["status"]!);
+        return problem;
+    }
+}
+
+public static class Fixtures
+{
+    /// <summary>shared/fixtures/pages, found beside the repository (CI clones it with shared/ next to it) or by NEWSAPI_FIXTURES.</summary>
+    public static string PagesFolder
+    {
+        get
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable("NEWSAPI_FIXTURES");
+            if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
+            {
+                return fromEnvironment;
+            }
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "pages");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+            throw new DirectoryNotFoundException("shared/fixtures/pages not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static IEnumerable<string> Pages =>
+        Directory.EnumerateFiles(PagesFolder).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)).Order();
+
+    public static JsonNode Expected(string page) =>
+        JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(page, null) + ".expected.json"))!;
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "NewsApi.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+            throw new DirectoryNotFoundException("NewsApi.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
