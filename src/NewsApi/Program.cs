@@ -27,6 +27,21 @@ services.AddExceptionHandler<ExceptionToProblem>();
 services.AddApiKeys();
 services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
 services.AddNewsOpenApi();
+services.AddSingleton<ScheduledPublisher>();
+services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+services.AddOutputCache(o =>
+{
+    // Only anonymous reads are cached (the default policy skips requests that carry Authorization),
+    // so a key holder's view never reaches anyone else and always reflects the database.
+    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedJsonFilter.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
+});
+services.AddCors(o => o.AddDefaultPolicy(p =>
+{
+    var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+    p.WithOrigins(origins).WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        .WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match")
+        .WithExposedHeaders("ETag", "Link", "Location", "Retry-After");
+}));
 
 var app = builder.Build();
 
@@ -39,9 +54,12 @@ await DatabaseSetup.MigrateAsync(app.Services, seed: true);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.RejectInvalidKeys();
 app.UseAuthorization();
+app.UseOutputCache();
+app.EvictCachedContentOnWrites();
 
 if (app.Configuration.GetValue("Swagger:Enabled", true))
 {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsApi.Bylines;
 using NewsApi.Data;
 using NewsApi.Datelines;
+using NewsApi.Text;
 
 namespace NewsApi.Articles;
 
@@ -27,7 +28,9 @@ public sealed class Article
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
     public string Language { get; set; } = "vi";
-    /// <summary>Headline, lead, body and byline names, folded (no tones, lower case) for tone-insensitive search.</summary>
+    /// <summary>The headline folded (no tones, lower case), indexed apart so that it weighs more in search.</summary>
+    public string SearchHeadline { get; set; } = "";
+    /// <summary>Lead, body and byline names, folded (no tones, lower case) for tone-insensitive search.</summary>
     public string SearchText { get; set; } = "";
     /// <summary>SHA-256 of the imported page, so importing the same page twice finds the first article.</summary>
     public string? ContentHash { get; set; }
@@ -39,6 +42,7 @@ public sealed class Article
     {
         Version++;
         UpdatedAt = now;
+        SearchHeadline = VietnameseText.Fold(Headline);
         SearchText = ArticleWriter.SearchTextOf(this);
     }
 }

@@ -29,7 +29,8 @@ public static class ArticleEndpoints
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag()
             .WithSummary("Get one article by id or slug")
-            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read.");
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one.")
+            .Produces(StatusCodes.Status308PermanentRedirect);
 
         group.MapPost("/", Create).WithName("CreateArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Create an article")
@@ -53,6 +54,7 @@ public static class ArticleEndpoints
             .WithDescription("Deletes the article with its byline and dateline. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        group.MapArticleWorkflow();
         return group;
     }
 
@@ -109,34 +111,54 @@ public static class ArticleEndpoints
             var end = site.StartOfDay(toDate.AddDays(1));
             query = query.Where(a => a.PublishedAt < end);
         }
+        IQueryable<ListRow> rows;
         if (!string.IsNullOrWhiteSpace(q))
         {
-            foreach (var term in VietnameseText.Fold(VietnameseText.NormalizeLine(q)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+            if (ArticleSearch.MatchExpression(q) is not { } match)
             {
-                query = query.Where(a => a.SearchText.Contains(term));
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
+            rows = query.Join(ArticleSearch.Hits(db, match), a => a.Id, h => h.Id,
+                (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
+        }
+        else
+        {
+            rows = query.Select(a => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = 0 });
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var ordered = (sort ?? "-publishedAt") switch
+        var total = await rows.CountAsync(cancellationToken);
+        var ordered = (sort ?? (q is null ? "-publishedAt" : "relevance")) switch
         {
-            "publishedAt" => query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id),
-            "-updatedAt" => query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
-            _ => query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id),
+            "publishedAt" => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
+            "-updatedAt" => rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
+            "relevance" => rows.OrderBy(r => r.Rank).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+            _ => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
         };
-        var articles = await ordered.Skip((p - 1) * size).Take(size).Full().ToListAsync(cancellationToken);
-        var items = articles.Select(a => a.ToSummary(site)).ToList();
+        // Page through narrow rows first (index-backed), then load only that page's articles whole.
+        var ids = await ordered.Skip((p - 1) * size).Take(size).Select(r => r.Id).ToListAsync(cancellationToken);
+        var articles = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Full().ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id);
+        var items = ids.Where(articles.ContainsKey).Select(id => articles[id].ToSummary(site)).ToList();
 
         var links = Paging.Links(http.Request, p, size, total);
         http.Response.Headers.Link = Paging.LinkHeader(links);
         return TypedResults.Ok(new ArticlePage(items, p, size, total, links));
     }
 
-    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Get(
+    public static async Task<Results<Ok<ArticleResponse>, RedirectHttpResult, ProblemHttpResult>> Get(
         string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
     {
         var article = await FindReadableAsync(db, http.User, idOrSlug, clock, cancellationToken);
-        return article is null ? Problems.NotFound("article", idOrSlug) : TypedResults.Ok(article.ToResponse(site));
+        if (article is not null)
+        {
+            return TypedResults.Ok(article.ToResponse(site));
+        }
+        var movedTo = await db.ArticleSlugs.AsNoTracking().Where(s => s.Slug == idOrSlug).Select(s => s.ArticleId).FirstOrDefaultAsync(cancellationToken);
+        if (movedTo != 0 && await FindReadableAsync(db, http.User, movedTo.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, cancellationToken) is { } current)
+        {
+            return TypedResults.Redirect($"/api/v1/articles/{current.Slug}{http.Request.QueryString}", permanent: true, preserveMethod: true);
+        }
+        return Problems.NotFound("article", idOrSlug);
     }
 
     /// <summary>An article the caller may see: published ones for everyone, any for a key with content.read.</summary>
@@ -160,7 +182,7 @@ public static class ArticleEndpoints
             return Failure(error);
         }
         db.Articles.Add(article);
-        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
         {
             return Problems.Conflict(conflict);
         }
@@ -186,7 +208,7 @@ public static class ArticleEndpoints
         {
             return Failure(error);
         }
-        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
         {
             return Problems.Conflict(conflict);
         }
@@ -253,7 +275,7 @@ public static class ArticleEndpoints
         {
             return Failure(error);
         }
-        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
         {
             return Problems.Conflict(conflict);
         }
@@ -277,6 +299,15 @@ public static class ArticleEndpoints
         db.Articles.Remove(article);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The narrow row a list is sorted and paged by before whole articles are loaded.</summary>
+    private sealed class ListRow
+    {
+        public int Id { get; init; }
+        public DateTime? PublishedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+        public double Rank { get; init; }
     }
 
     private static ProblemHttpResult Failure(WriteError error) => error.Status == 409

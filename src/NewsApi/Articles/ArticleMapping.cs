@@ -11,12 +11,16 @@ namespace NewsApi.Articles;
 public static class ArticleMapping
 {
     public static ArticleResponse ToResponse(this Article a, SiteTime site) =>
-        new(a.Id, a.Slug, a.Headline, a.Lead, a.Body, a.Status, site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
+        new(a.Id, a.Slug, a.Headline, a.Lead, a.Body, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
             site.ToSite(a.UpdatedAt), a.Version, a.Language, a.Byline?.ToResponse(), a.Dateline?.ToResponse());
 
     public static ArticleSummary ToSummary(this Article a, SiteTime site) =>
-        new(a.Id, a.Slug, a.Headline, a.Lead, a.Status, site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
+        new(a.Id, a.Slug, a.Headline, a.Lead, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
             site.ToSite(a.UpdatedAt), a.Version, a.Language, a.Byline?.ToResponse(), a.Dateline?.ToResponse());
+
+    /// <summary>A scheduled article whose time has come is published, whether or not the scheduler has stored that yet.</summary>
+    public static ArticleStatus EffectiveStatus(this Article a, DateTime now) =>
+        a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now ? ArticleStatus.Published : a.Status;
 
     /// <summary>The article as a write request: what PATCH merges into, so a merge patch means exactly what a PUT would.</summary>
     public static ArticleRequest ToRequest(this Article a, SiteTime site) =>
@@ -57,13 +61,15 @@ public static class ArticleWriter
             .ToList();
 
         var slug = string.IsNullOrWhiteSpace(request.Slug) ? null : request.Slug.Trim();
-        if (slug is not null)
+        if (slug is not null && slug != article.Slug)
         {
-            if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken))
+            var takenByOther = await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken)
+                || await db.ArticleSlugs.AnyAsync(s => s.Slug == slug && s.ArticleId != article.Id, cancellationToken);
+            if (takenByOther)
             {
-                return new WriteError(409, "slug", $"The slug '{slug}' is already used by another article.");
+                return new WriteError(409, "slug", $"The slug '{slug}' is used, or was used, by another article.");
             }
-            article.Slug = slug;
+            await RetireSlugAsync(db, article, slug, now, cancellationToken);
         }
         else if (article.Slug.Length == 0)
         {
@@ -89,9 +95,21 @@ public static class ArticleWriter
         return null;
     }
 
+    /// <summary>Moves an article to a new slug, keeping the old one so that links to it still resolve (308).</summary>
+    private static async Task RetireSlugAsync(NewsDbContext db, Article article, string slug, DateTime now, CancellationToken cancellationToken)
+    {
+        var reclaimed = await db.ArticleSlugs.Where(s => s.ArticleId == article.Id && s.Slug == slug).ToListAsync(cancellationToken);
+        db.ArticleSlugs.RemoveRange(reclaimed);
+        if (article.Slug.Length > 0)
+        {
+            db.ArticleSlugs.Add(new ArticleSlug { ArticleId = article.Id, Slug = article.Slug, RetiredAt = now });
+        }
+        article.Slug = slug;
+    }
+
     public static string SearchTextOf(Article article) =>
         VietnameseText.Fold(string.Join('\n',
-            new[] { article.Headline, article.Lead }
+            new[] { article.Lead }
                 .Concat(article.Body.Select(b => b.Text))
                 .Concat(article.Byline?.Credits.Select(c => c.Contributor.Name) ?? [])));
 
@@ -103,7 +121,9 @@ public static class ArticleWriter
             stem = "bai-viet";
         }
         var taken = await db.Articles.Where(a => a.Id != articleId && (a.Slug == stem || a.Slug.StartsWith(stem + "-")))
-            .Select(a => a.Slug).ToListAsync(cancellationToken);
+            .Select(a => a.Slug)
+            .Concat(db.ArticleSlugs.Where(s => s.Slug == stem || s.Slug.StartsWith(stem + "-")).Select(s => s.Slug))
+            .ToListAsync(cancellationToken);
         if (!taken.Contains(stem))
         {
             return stem;

@@ -37,7 +37,7 @@ public static class BylineEndpoints
     }
 
     public static async Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Put(
-        int id, BylineRequest request, HttpContext http, NewsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int id, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
     {
         var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
@@ -54,7 +54,10 @@ public static class BylineEndpoints
             return Problems.Invalid(error.Field, error.Message);
         }
         article.Touch(now);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
         var response = article.Byline!.ToResponse();
         http.Response.Headers.ETag = ETags.Of(response);
         return TypedResults.Ok(response);

@@ -131,7 +131,7 @@ public static class Commands
                     var page = await File.ReadAllTextAsync(file, cancellationToken);
                     try
                     {
-                        var outcome = await PageImport.ImportAsync(db, site, page, format, parse.GetValue(publishedAt), dryRun: false, Now(services), cancellationToken);
+                        var outcome = await PageImport.ImportAsync(db, site, page, format, parse.GetValue(publishedAt), dryRun: false, "import command", cancellationToken);
                         if (outcome.Response is null) failed.Add($"{file}: {outcome.Error}");
                         else if (outcome.Created) created++;
                         else existing++;

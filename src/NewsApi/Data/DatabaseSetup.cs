@@ -34,16 +34,11 @@ public static class DatabaseSetup
             return;
         }
         var site = services.GetRequiredService<SiteTime>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var outcome = await PageImport.ImportAsync(db, site, SeedPage(), PageFormat.Text, SeedPublishedAt, dryRun: false, now, cancellationToken);
+        var outcome = await PageImport.ImportAsync(db, site, SeedPage(), PageFormat.Text, SeedPublishedAt, dryRun: false, "seed", cancellationToken, ArticleStatus.Published);
         if (outcome.Response is null)
         {
             throw new InvalidOperationException("The seed page did not parse: " + outcome.Error);
         }
-        var article = await db.Articles.SingleAsync(a => a.Id == outcome.Response.Article.Id, cancellationToken);
-        article.Status = ArticleStatus.Published;
-        article.PublishedAt = SeedPublishedAt.UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static string SeedPage()

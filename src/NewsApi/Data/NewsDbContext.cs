@@ -19,6 +19,8 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Contributor> Contributors => Set<Contributor>();
     public DbSet<SiteContact> ContactHeaders => Set<SiteContact>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

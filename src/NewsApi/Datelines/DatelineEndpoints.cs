@@ -39,7 +39,7 @@ public static class DatelineEndpoints
     public static async Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Put(
         int id, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Include(a => a.Dateline).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);
@@ -51,7 +51,10 @@ public static class DatelineEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         DatelineMapping.Apply(db, article, request, site.LocalDate(article.PublishedAt ?? now));
         article.Touch(now);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
         var response = article.Dateline!.ToResponse();
         http.Response.Headers.ETag = ETags.Of(response);
         return TypedResults.Ok(response);

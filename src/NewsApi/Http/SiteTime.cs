@@ -8,10 +8,15 @@ public sealed class SiteTime
 {
     public const string DefaultZone = "Asia/Ho_Chi_Minh";
 
+    private readonly TimeProvider clock;
+
     public TimeZoneInfo Zone { get; }
 
-    public SiteTime(IConfiguration configuration)
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    public SiteTime(IConfiguration configuration, TimeProvider clock)
     {
+        this.clock = clock;
         var id = configuration["Site:TimeZone"] ?? DefaultZone;
         Zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
             ? zone

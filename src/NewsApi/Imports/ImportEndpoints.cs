@@ -66,7 +66,7 @@ public static class ImportEndpoints
             return Problems.Invalid("body", "The page looks binary, not text.");
         }
 
-        var outcome = await PageImport.ImportAsync(db, site, page, format.Value, publishedAt, dryRun == true, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var outcome = await PageImport.ImportAsync(db, site, page, format.Value, publishedAt, dryRun == true, http.User.Actor(), cancellationToken);
         if (outcome.Response is null)
         {
             return Problems.Invalid("body", outcome.Error ?? "No article could be found in this page.");

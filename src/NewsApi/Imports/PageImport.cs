@@ -22,8 +22,9 @@ public static class PageImport
 
     public static async Task<ImportOutcome> ImportAsync(
         NewsDbContext db, SiteTime site, string page, PageFormat format, DateTimeOffset? publishedAt, bool dryRun,
-        DateTime now, CancellationToken cancellationToken)
+        string actor, CancellationToken cancellationToken, ArticleStatus status = ArticleStatus.Draft)
     {
+        var now = site.UtcNow;
         var normalized = VietnameseText.Normalize(page);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(format + "\n" + normalized)));
         var publishedOn = publishedAt is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
@@ -45,7 +46,7 @@ public static class PageImport
             parsed.Headline,
             parsed.Lead,
             parsed.Body.Select(text => new BodyBlock(BodyBlock.Paragraph, text)).ToList(),
-            Status: ArticleStatus.Draft,
+            Status: status,
             PublishedAt: publishedAt,
             Byline: parsed.Byline is null ? null : BylineMapping.FromParsed(parsed.Byline),
             Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline));
@@ -66,7 +67,10 @@ public static class PageImport
         }
         if (!dryRun)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (await db.SaveWithRevisionAsync(article, actor, site, cancellationToken) is { } conflict)
+            {
+                return new ImportOutcome(false, null, conflict);
+            }
         }
         else
         {

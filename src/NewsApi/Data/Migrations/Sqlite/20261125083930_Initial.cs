@@ -86,6 +86,50 @@ namespace NewsApi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "article_revisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_article_revisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_article_revisions_articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "article_slugs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_article_slugs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_article_slugs_articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "bylines",
                 columns: table => new
                 {
@@ -166,6 +210,23 @@ namespace NewsApi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_article_revisions_ArticleId_Number",
+                table: "article_revisions",
+                columns: new[] { "ArticleId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_article_slugs_ArticleId",
+                table: "article_slugs",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_article_slugs_Slug",
+                table: "article_slugs",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_articles_ContentHash",
                 table: "articles",
                 column: "ContentHash",
@@ -204,6 +265,12 @@ namespace NewsApi.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "article_revisions");
+
+            migrationBuilder.DropTable(
+                name: "article_slugs");
 
             migrationBuilder.DropTable(
                 name: "byline_credits");

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Http;
+using NewsApi.Keys;
+
+namespace NewsApi.Articles;
+
+/// <summary>Optional body of publish: a publishAt in the future schedules the article, one in the past back-dates it.</summary>
+public sealed record PublishRequest(DateTimeOffset? PublishAt = null);
+
+/// <summary>Publishing, unpublishing and the revision history of an article.</summary>
+public static class ArticleWorkflowEndpoints
+{
+    public static RouteGroupBuilder MapArticleWorkflow(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:int}/publish", Publish).WithName("PublishArticle").RequireScope(Scopes.ContentWrite)
+            .WithSummary("Publish or schedule an article")
+            .WithDescription("Without a body, or with no publishAt, the article is published now (keeping a publication date it already has in the past). A publishAt in the future schedules it: it becomes public by itself at that time, across restarts. If-Match is honoured (412 when stale).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPost("/{id:int}/unpublish", Unpublish).WithName("UnpublishArticle").RequireScope(Scopes.ContentWrite)
+            .WithSummary("Take an article back to draft")
+            .WithDescription("The article disappears from public reads, lists, search and feeds at once. If-Match is honoured (412 when stale).")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/{id:int}/revisions", ListRevisions).WithName("ListArticleRevisions").RequireScope(Scopes.ContentRead)
+            .WithSummary("List an article's revisions")
+            .WithDescription("Every change, newest first, with who made it (the key's name) and when.");
+
+        group.MapGet("/{id:int}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision").RequireScope(Scopes.ContentRead)
+            .WithSummary("Get one revision of an article")
+            .WithDescription("The article exactly as it was after that change.");
+        return group;
+    }
+
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Publish(
+        int id, PublishRequest? request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        var now = site.UtcNow;
+        if (request?.PublishAt is { } publishAt)
+        {
+            if (publishAt.Year is < 1900 or > 2200)
+            {
+                return Problems.Invalid("publishAt", "publishAt is between the years 1900 and 2200.");
+            }
+            var at = publishAt.UtcDateTime;
+            article.Status = at > now ? ArticleStatus.Scheduled : ArticleStatus.Published;
+            article.PublishedAt = at;
+        }
+        else
+        {
+            article.Status = ArticleStatus.Published;
+            article.PublishedAt = article.PublishedAt is { } existing && existing <= now ? existing : now;
+        }
+        return await SaveAsync(db, article, http, site, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Unpublish(
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        article.Status = ArticleStatus.Draft;
+        return await SaveAsync(db, article, http, site, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> SaveAsync(
+        NewsDbContext db, Article article, HttpContext http, SiteTime site, CancellationToken cancellationToken)
+    {
+        article.Touch(site.UtcNow);
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        var response = article.ToResponse(site);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<List<RevisionSummary>>, ProblemHttpResult>> ListRevisions(
+        int id, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            return Problems.NotFound("article", id);
+        }
+        var revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new { r.Number, r.Actor, r.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(revisions.Select(r => new RevisionSummary(r.Number, r.Actor, site.ToSite(r.CreatedAt))).ToList());
+    }
+
+    public static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> GetRevision(
+        int id, int number, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    {
+        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
+        return revision is null ? Problems.NotFound("revision", $"{id}/{number}") : TypedResults.Ok(revision.ToResponse(site));
+    }
+}
