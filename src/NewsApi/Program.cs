@@ -13,6 +13,12 @@ using NewsApi.Keys;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.Logging.AddJsonConsole(o =>
+{
+    o.IncludeScopes = true;
+    o.UseUtcTimestamp = true;
+});
 
 services.AddNewsDatabase(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
@@ -35,6 +41,8 @@ services.AddOutputCache(o =>
     // so a key holder's view never reaches anyone else and always reflects the database.
     o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedJsonFilter.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
 });
+services.AddNewsRateLimiting(builder.Configuration);
+services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 services.AddCors(o => o.AddDefaultPolicy(p =>
 {
     var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -54,10 +62,18 @@ await DatabaseSetup.MigrateAsync(app.Services, seed: true);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (app.Configuration.GetValue("Https:Enabled", false))
+{
+    // Only behind TLS: HSTS and redirects would break a plain-HTTP deployment behind a proxy that terminates TLS.
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseNewsSecurityHeaders(app.Configuration);
 app.UseCors();
 app.UseAuthentication();
 app.RejectInvalidKeys();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.EvictCachedContentOnWrites();
 

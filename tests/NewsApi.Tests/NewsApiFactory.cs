@@ -25,6 +25,9 @@ public class NewsApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:NewsDb", ConnectionString);
+        // Tests send many requests from one client; the rate limit has its own tests that turn it on.
+        builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
