@@ -32,24 +32,24 @@ public static class ArticleEndpoints
             .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one.")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
-        group.MapPost("/", Create).WithName("CreateArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPost("/", Create).InWriteTransaction().WithName("CreateArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Create an article")
             .WithDescription("Creates a draft unless status says otherwise. The slug is made from the headline unless given; a given slug already in use is a 409. A byline or dateline sent as text alone is parsed.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/{id:int}", Replace).WithName("ReplaceArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPut("/{id:int}", Replace).InWriteTransaction().WithName("ReplaceArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Replace an article")
             .WithDescription("Replaces every field; a byline or dateline left out is removed. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPatch("/{id:int}", Patch).WithName("PatchArticle").RequireScope(Scopes.ContentWrite)
+        group.MapPatch("/{id:int}", Patch).InWriteTransaction().WithName("PatchArticle").RequireScope(Scopes.ContentWrite)
             .Accepts<ArticleRequest>(MergePatchJson).ProducesValidationProblem()
             .WithSummary("Change some fields of an article (JSON Merge Patch)")
             .WithDescription("RFC 7396: send only the members to change, as application/merge-patch+json; null removes a byline or dateline. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        group.MapDelete("/{id:int}", Delete).WithName("DeleteArticle").RequireScope(Scopes.ContentWrite)
+        group.MapDelete("/{id:int}", Delete).InWriteTransaction().WithName("DeleteArticle").RequireScope(Scopes.ContentWrite)
             .WithSummary("Delete an article")
             .WithDescription("Deletes the article with its byline and dateline. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

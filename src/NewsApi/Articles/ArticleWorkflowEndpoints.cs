@@ -14,12 +14,12 @@ public static class ArticleWorkflowEndpoints
 {
     public static RouteGroupBuilder MapArticleWorkflow(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:int}/publish", Publish).WithName("PublishArticle").RequireScope(Scopes.ContentWrite)
+        group.MapPost("/{id:int}/publish", Publish).InWriteTransaction().WithName("PublishArticle").RequireScope(Scopes.ContentWrite)
             .WithSummary("Publish or schedule an article")
             .WithDescription("Without a body, or with no publishAt, the article is published now (keeping a publication date it already has in the past). A publishAt in the future schedules it: it becomes public by itself at that time, across restarts. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPost("/{id:int}/unpublish", Unpublish).WithName("UnpublishArticle").RequireScope(Scopes.ContentWrite)
+        group.MapPost("/{id:int}/unpublish", Unpublish).InWriteTransaction().WithName("UnpublishArticle").RequireScope(Scopes.ContentWrite)
             .WithSummary("Take an article back to draft")
             .WithDescription("The article disappears from public reads, lists, search and feeds at once. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

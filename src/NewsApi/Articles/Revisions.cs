@@ -12,25 +12,27 @@ public sealed record RevisionResponse(int Number, string Actor, DateTimeOffset C
 public static class Revisions
 {
     /// <summary>
-    /// Saves a change to an article together with its revision, in one transaction, so no change is stored without
-    /// who made it. Returns a conflict message for a unique-index clash (a slug a racing writer took).
+    /// Saves a change to an article together with its revision, in one transaction (the request's, or its own),
+    /// so no change is stored without who made it. Returns a conflict message for a unique-index clash (a slug a racing writer took).
     /// </summary>
     public static async Task<string?> SaveWithRevisionAsync(
         this NewsDbContext db, Article article, string actor, SiteTime site, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await db.TrySaveAsync(cancellationToken) is { } conflict)
             {
                 return conflict;
             }
             Record(db, article, actor, site);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
             return null;
-        });
+        }
     }
 
     /// <summary>Adds the article's current state as its revision numbered by its version. The article must have its id.</summary>

@@ -17,7 +17,7 @@ public static class BylineEndpoints
             .WithSummary("Get an article's byline")
             .WithDescription("The byline as printed, its credits (contributors with roles: text, photo, video, graphics, translation, compilation) and the source credited. 404 when the article has none or is not visible to the caller.");
 
-        group.MapPut("/", Put).WithName("PutByline").Validate<BylineRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPut("/", Put).InWriteTransaction().WithName("PutByline").Validate<BylineRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Set an article's byline")
             .WithDescription("Send the printed text alone (e.g. \"Tin, ảnh: HƯƠNG HỒNG THU (QĐND)\") and the credits and source are read from it; or send credits and source explicitly. Contributors are created on first use. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -17,7 +17,7 @@ public static class ContactHeaderEndpoints
             .WithSummary("Get the site's contact header")
             .WithDescription("The address and phones printed at the top of every page (\"address | phone\"), phones with their display form and E.164. 404 until a header is set.");
 
-        group.MapPut("/", Put).WithName("PutContactHeader").Validate<ContactHeaderRequest>().RequireScope(Scopes.Admin)
+        group.MapPut("/", Put).InWriteTransaction().WithName("PutContactHeader").Validate<ContactHeaderRequest>().RequireScope(Scopes.Admin)
             .WithSummary("Set the site's contact header")
             .WithDescription("Needs a key with scope admin. Phones given by display form alone get their E.164 worked out (\"(84).208.3844.179\" → \"+842083844179\"). If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -26,15 +26,15 @@ public static class ContributorEndpoints
             .WithDescription("The same paging and filters as GET /api/v1/articles.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        group.MapPost("/", Create).WithName("CreateContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPost("/", Create).InWriteTransaction().WithName("CreateContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Create a contributor").ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/{id:int}", Replace).WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPut("/{id:int}", Replace).InWriteTransaction().WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Rename a contributor")
             .WithDescription("Changes the name (and slug). If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapDelete("/{id:int}", Delete).WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
+        group.MapDelete("/{id:int}", Delete).InWriteTransaction().WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
             .WithSummary("Delete a contributor who is credited nowhere")
             .WithDescription("A contributor still credited in a byline cannot be deleted (409).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -17,7 +17,7 @@ public static class DatelineEndpoints
             .WithSummary("Get an article's dateline")
             .WithDescription("The dateline that opens the lead (\"Sáng 10-12\"): its text, date, part of day (early-morning, morning, noon, afternoon, evening, night) and place. 404 when the article has none or is not visible to the caller.");
 
-        group.MapPut("/", Put).WithName("PutDateline").Validate<DatelineRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPut("/", Put).InWriteTransaction().WithName("PutDateline").Validate<DatelineRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Set an article's dateline")
             .WithDescription("Send the text alone (e.g. \"Chiều 18-4, tại thao trường huấn luyện\") and the date, part of day and place are read from it, the year coming from the publication date; or send them explicitly. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -13,7 +13,7 @@ public static class ImportEndpoints
     public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/imports").WithTags("Imports");
-        group.MapPost("/", Import).WithName("ImportPage").RequireScope(Scopes.ContentWrite)
+        group.MapPost("/", Import).InWriteTransaction().WithName("ImportPage").RequireScope(Scopes.ContentWrite)
             .Accepts<string>("text/plain", "text/html")
             .WithSummary("Import a scraped news page")
             .WithDescription("Send a Vietnamese news page as text/plain (as scraped) or text/html. It becomes a draft article with its byline, dateline and, when the site has none yet, the contact header; the report says what was inferred or dropped. dryRun=true only parses (200). publishedAt gives the year a dateline leaves out. The same page imported again creates nothing (200 with the first article). At most 2 MB, UTF-8.")

@@ -29,10 +29,10 @@ public static class KeyEndpoints
 
         group.MapGet("/", List).WithName("ListKeys").WithSummary("List API keys")
             .WithDescription("Names, scopes and dates; never the keys themselves, which are stored only as hashes.");
-        group.MapPost("/", Create).WithName("CreateKey").Validate<KeyRequest>().WithSummary("Create an API key")
+        group.MapPost("/", Create).InWriteTransaction().WithName("CreateKey").Validate<KeyRequest>().WithSummary("Create an API key")
             .WithDescription("Scopes: content.read (read drafts), content.write (write content), admin (contact header and keys). The key is in the response once and cannot be shown again.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{name}", Revoke).WithName("RevokeKey").WithSummary("Revoke an API key")
+        group.MapDelete("/{name}", Revoke).InWriteTransaction().WithName("RevokeKey").WithSummary("Revoke an API key")
             .WithDescription("The key stops working at once.");
         return group;
     }

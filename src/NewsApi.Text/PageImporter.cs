@@ -1,0 +1,240 @@
+namespace NewsApi.Text;
+
+/// <summary>One thing the importer inferred, dropped or warns about. Kind: "inferred", "dropped" or "warning".</summary>
+public sealed record ImportNote(string Kind, string Field, string Message);
+
+public sealed record ParsedPage(
+    string Headline,
+    string Lead,
+    IReadOnlyList<string> Body,
+    ParsedByline? Byline,
+    ParsedDateline? Dateline,
+    ParsedContactHeader? ContactHeader,
+    IReadOnlyList<ImportNote> Report);
+
+/// <summary>Page is null and Error says why when no article could be found.</summary>
+public sealed record PageParseResult(ParsedPage? Page, string? Error);
+
+/// <summary>
+/// Turns a scraped article page, as text or HTML, into headline, lead, body, byline, dateline and the site's contact
+/// header, with a report of what was inferred or dropped on the way.
+/// </summary>
+public static class PageImporter
+{
+    internal const string UnexpectedError = "The page could not be read.";
+
+    // Binary data decoded as text is full of control characters; real pages have next to none.
+    private const double MaxControlShare = 0.05;
+    private const int BinarySample = 64 * 1024;
+    private const int MaxLeadingFurniture = 4;
+    private const int MaxBylineLines = 2;
+
+    public static PageParseResult FromText(string? text, DateOnly? publishedOn = null)
+    {
+        try
+        {
+            return ReadText(text, publishedOn, []);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Import input is untrusted; a parsing bug must come back as a refused page, never as a crash.
+            return Failure(UnexpectedError);
+        }
+    }
+
+    public static PageParseResult FromHtml(string? html, DateOnly? publishedOn = null)
+    {
+        try
+        {
+            if (string.IsNullOrWhiteSpace(html))
+            {
+                return Failure("The page is empty.");
+            }
+            if (LooksBinary(html))
+            {
+                return Failure("The page is binary data, not HTML.");
+            }
+            var page = HtmlPageReader.Read(html);
+            if (page.FallbackText is { } text)
+            {
+                return ReadText(text, publishedOn, page.Notes);
+            }
+            return Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, page.Notes);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return Failure(UnexpectedError);
+        }
+    }
+
+    private static PageParseResult ReadText(string? text, DateOnly? publishedOn, List<ImportNote> notes)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Failure("The page is empty.");
+        }
+        if (LooksBinary(text))
+        {
+            return Failure("The page is binary data, not text.");
+        }
+
+        var paragraphs = new List<string>();
+        var emptyParagraphs = 0;
+        foreach (var rawLine in VietnameseText.ReplaceBrokenSurrogates(text).ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = VietnameseText.NormalizeLine(rawLine);
+            if (line.Length > 0)
+            {
+                paragraphs.Add(line);
+            }
+            else if (!string.IsNullOrWhiteSpace(rawLine))
+            {
+                emptyParagraphs++;
+            }
+        }
+
+        // The site's contact line and the reading controls come before the headline in a scrape.
+        ParsedContactHeader? contactHeader = null;
+        for (var i = 0; i < MaxLeadingFurniture && paragraphs.Count > 0; i++)
+        {
+            if (contactHeader is null && ContactHeaderParser.Parse(paragraphs[0]) is { } header)
+            {
+                contactHeader = header;
+                notes.Add(new ImportNote("inferred", "contactHeader", $"Read the site's contact header from \"{paragraphs[0]}\"."));
+                paragraphs.RemoveAt(0);
+            }
+            else if (ReadingControls.IsReadingControls(paragraphs[0]))
+            {
+                notes.Add(new ImportNote("dropped", "page", $"Dropped the reading controls \"{paragraphs[0]}\"."));
+                paragraphs.RemoveAt(0);
+            }
+            else
+            {
+                break;
+            }
+        }
+        return Assemble(paragraphs, contactHeader, emptyParagraphs, publishedOn, notes);
+    }
+
+    /// <summary>
+    /// The rules shared by text and HTML once a page is a list of paragraphs, headline first: lead, repeated lead,
+    /// body, byline at the end, dateline from the lead.
+    /// </summary>
+    private static PageParseResult Assemble(
+        List<string> paragraphs,
+        ParsedContactHeader? contactHeader,
+        int emptyParagraphs,
+        DateOnly? publishedOn,
+        List<ImportNote> notes)
+    {
+        for (var i = paragraphs.Count - 1; i >= 0; i--)
+        {
+            if (ReadingControls.IsReadingControls(paragraphs[i]))
+            {
+                notes.Add(new ImportNote("dropped", "page", $"Dropped the reading controls \"{paragraphs[i]}\"."));
+                paragraphs.RemoveAt(i);
+            }
+        }
+        if (paragraphs.Count == 0 || !paragraphs[0].Any(char.IsLetterOrDigit))
+        {
+            return Failure("No headline found: the page has no text.");
+        }
+        var headline = paragraphs[0];
+        var next = 1;
+        while (next < paragraphs.Count && paragraphs[next] == headline)
+        {
+            notes.Add(new ImportNote("dropped", "headline", "Dropped a repeated copy of the headline."));
+            next++;
+        }
+        if (next >= paragraphs.Count)
+        {
+            return Failure("No lead found: the page has a headline and nothing after it.");
+        }
+        var lead = paragraphs[next++];
+        while (next < paragraphs.Count && paragraphs[next] == lead)
+        {
+            notes.Add(new ImportNote("dropped", "lead", "Dropped a repeated copy of the lead."));
+            next++;
+        }
+        var body = paragraphs.GetRange(next, paragraphs.Count - next);
+        if (emptyParagraphs > 0)
+        {
+            notes.Add(new ImportNote("dropped", "body", $"Dropped {emptyParagraphs} empty paragraph(s)."));
+        }
+
+        var byline = ReadByline(body, notes);
+        if (body.Count == 0)
+        {
+            notes.Add(new ImportNote("warning", "body", "The article has no body paragraphs after the lead."));
+        }
+
+        var dateline = DatelineParser.Parse(lead, publishedOn);
+        if (dateline is null)
+        {
+            notes.Add(new ImportNote("warning", "dateline", "The lead opens with no dateline."));
+        }
+        else
+        {
+            notes.Add(new ImportNote("inferred", "dateline", $"Read the dateline \"{dateline.Text}\" from the lead."));
+            if (dateline.Year is null && dateline.Date is { } date)
+            {
+                notes.Add(new ImportNote("inferred", "dateline.date", $"The dateline prints no year; took {date.Year} from the publication date."));
+            }
+            else if (dateline.Date is null)
+            {
+                notes.Add(new ImportNote("warning", "dateline.date", "The dateline prints no year and no publication date was given, so its date is unknown."));
+            }
+        }
+        if (contactHeader is null)
+        {
+            notes.Add(new ImportNote("warning", "contactHeader", "The page shows no contact header."));
+        }
+
+        return new PageParseResult(new ParsedPage(headline, lead, body, byline, dateline, contactHeader, notes), null);
+    }
+
+    private static ParsedByline? ReadByline(List<string> body, List<ImportNote> notes)
+    {
+        var lines = 0;
+        while (lines < MaxBylineLines && lines < body.Count && BylineParser.LooksLikeByline(body[^(lines + 1)]))
+        {
+            lines++;
+        }
+        if (lines == 0)
+        {
+            notes.Add(new ImportNote("warning", "byline", "No byline found at the end of the page."));
+            return null;
+        }
+        var printed = body.GetRange(body.Count - lines, lines);
+        body.RemoveRange(body.Count - lines, lines);
+        // Two credit lines ("Bài: X" over "Ảnh: Y") read as the segments of one byline.
+        var byline = BylineParser.Parse(string.Join("; ", printed));
+        if (byline is null)
+        {
+            return null;
+        }
+        notes.Add(new ImportNote("inferred", "byline", $"Read the byline \"{byline.Text}\" from the end of the page."));
+        if (byline.Source is not null)
+        {
+            notes.Add(new ImportNote("inferred", "byline.source", $"Credited the source \"{byline.Source}\"."));
+        }
+        return byline;
+    }
+
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, BinarySample));
+        var suspicious = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\0' || c == '\uFFFD' || c is '\uFFFE' or '\uFFFF'
+                || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v')))
+            {
+                suspicious++;
+            }
+        }
+        return suspicious > sample.Length * MaxControlShare;
+    }
+
+    private static PageParseResult Failure(string error) => new(null, error);
+}

@@ -1,1 +1,0 @@
-namespace NewsApi.Text; public static class Placeholder { }

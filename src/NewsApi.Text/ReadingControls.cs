@@ -1,0 +1,41 @@
+namespace NewsApi.Text;
+
+/// <summary>
+/// The front end's font-size and contrast switches ("A- A A+ | Tăng tương phản Giảm tương phản") that scrapes pick
+/// up as if they were text.
+/// </summary>
+internal static class ReadingControls
+{
+    private const int MaxLength = 160;
+
+    private static readonly HashSet<string> SizeSwitches = new(StringComparer.Ordinal) { "a-", "a+", "a−", "a–", "a" };
+
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "-", "+", "cỡ", "chữ", "chữ:", "tăng", "giảm", "tương", "phản", "độ", "in", "bản", "bài", "chia", "sẻ",
+        "lưu", "nghe", "đọc", "aa", "font", "size", "print", "share", "contrast",
+    };
+
+    public static bool IsReadingControls(string line)
+    {
+        if (line.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+        var lower = line.ToLowerInvariant();
+        var hasSwitch = lower.Contains("tương phản", StringComparison.Ordinal);
+        foreach (var token in lower.Split([' ', '|', '/', '·', '•'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (SizeSwitches.Contains(token))
+            {
+                hasSwitch |= token != "a";
+                continue;
+            }
+            if (!Words.Contains(token))
+            {
+                return false;
+            }
+        }
+        return hasSwitch;
+    }
+}

@@ -1,1 +1,0 @@
-public class P { [Fact] public void T() => Assert.True(true); }
