@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace NewsApi.Tests;
@@ -10,23 +9,8 @@ public class CommandLineTests : IDisposable
 
     private string Database => Path.Combine(folder, "cli.db");
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsApi.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ConnectionStrings__NewsDb"] = $"Data Source={Database}";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        AppProcess.RunCommandAsync(new Dictionary<string, string> { ["ConnectionStrings__NewsDb"] = $"Data Source={Database}" }, folder, args);
 
     [Fact]
     public async Task KeysCreatePrintsTheKeyAloneOnItsLastLineAndItWorks()
