@@ -19,7 +19,8 @@ public static class ContributorEndpoints
             .WithDescription("Everyone credited in a byline (reporters, photographers, translators...), paged with page/pageSize (max 100).");
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetContributor").WithETag()
-            .WithSummary("Get a contributor by id or slug");
+            .WithSummary("Get a contributor by id or slug")
+            .WithDescription("The slug is the name without tones (\"huong-hong-thu\" for Hương Hồng Thu).");
 
         group.MapGet("/{idOrSlug}/articles", Articles).WithName("ListContributorArticles").WithETag()
             .WithSummary("List the published articles a contributor is credited in")
@@ -27,7 +28,9 @@ public static class ContributorEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapPost("/", Create).InWriteTransaction().WithName("CreateContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
-            .WithSummary("Create a contributor").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Create a contributor")
+            .WithDescription("Contributors are also created on first use by a byline. The slug is made from the name; a name whose slug is already taken is a 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:int}", Replace).InWriteTransaction().WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Rename a contributor")
