@@ -14,6 +14,11 @@ need_package() { # need_package <command-to-check> <debian-package>...
   fi
 }
 
+# The reader page's browser tests drive Debian's Chromium (never a downloaded browser); the client checks need node.
+need_package /usr/bin/chromium chromium
+need_package node nodejs
+need_package npm npm
+
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK (see global.json) must be on PATH." >&2
   exit 1
@@ -26,6 +31,24 @@ mkdir -p "$results"
 
 dotnet build NewsApi.sln -c Release -v quiet -nologo
 
+# Any front end can consume the API: openapi.json passes Spectral (tests/clients/.spectral.yaml), a typed client
+# generated from it by openapi-typescript compiles, and so does a consumer of that client under tsc --strict.
+# A failure here fails the run (counted below next to the test results).
+client_failures=0
+client_check() { # client_check <name> <command>...
+  if ! (cd tests/clients && "${@:2}"); then
+    echo "client check failed: $1" >&2
+    client_failures=$((client_failures + 1))
+  fi
+}
+if [ ! -d tests/clients/node_modules ] || [ tests/clients/package-lock.json -nt tests/clients/node_modules/.package-lock.json ]; then
+  # --ignore-scripts: the packages need no install step, and one of them would otherwise phone home.
+  (cd tests/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+client_check spectral npx --no-install spectral lint --ruleset .spectral.yaml --fail-severity error ../../openapi.json
+client_check openapi-typescript npx --no-install openapi-typescript ../../openapi.json --output api.d.ts
+client_check tsc npx --no-install tsc --strict --noEmit --project tsconfig.json
+
 status=0
 for project in tests/NewsApi.Text.Tests tests/NewsApi.Tests; do
   name=$(basename "$project")
@@ -37,6 +60,7 @@ done
 # Count test outcomes from the TRX files (one UnitTestResult per test case).
 passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Passed"' | wc -l || true)
 failed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"' | wc -l || true)
+failed=$((failed + client_failures))
 echo "$passed passed, $failed failed"
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "No test ran." >&2

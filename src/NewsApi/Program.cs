@@ -77,6 +77,12 @@ app.UseRateLimiter();
 app.UseOutputCache();
 app.EvictCachedContentOnWrites();
 
+// The reader page at /. wwwroot is copied beside NewsApi.dll, so it is found whatever the working directory is
+// (the default web root follows the working directory, which `dotnet run --project` and tests do not set).
+var readerPage = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = readerPage });
+app.UseStaticFiles(new StaticFileOptions { FileProvider = readerPage });
+
 if (app.Configuration.GetValue("Swagger:Enabled", true))
 {
     app.UseSwagger();

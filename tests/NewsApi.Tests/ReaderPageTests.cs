@@ -1,0 +1,374 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace NewsApi.Tests;
+
+/// <summary>
+/// The app as a process on a fresh database, and Debian's headless Chromium (tests/run.sh installs it), driven by
+/// Playwright; no browser is ever downloaded. Without /usr/bin/chromium these tests fail: they never skip.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string folder = Directory.CreateTempSubdirectory("newsapi-reader-").FullName;
+
+    public AppProcess App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Dictionary<string, string> Environment => new()
+    {
+        ["ConnectionStrings__NewsDb"] = $"Data Source={Path.Combine(folder, "news.db")}",
+    };
+
+    private IPlaywright? playwright;
+
+    public string Url(string path) => $"http://127.0.0.1:{App.Port}{path}";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: install Debian's chromium package (bash tests/run.sh does it with apt-get).");
+        }
+        var app = AppProcess.StartAsync(Environment, folder);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 30_000,
+        });
+        App = await app;
+    }
+
+    /// <summary>A fresh browser profile (no saved preferences) with a page that records console errors.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (context, page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temporary folder behind.
+        }
+    }
+}
+
+public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string SeedSlug = "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020";
+    private const string SeedHeadline = "Tổng cục Công nghiệp Quốc phòng tổ chức Hội nghị Quân chính năm 2020";
+
+    private static string ScreenshotPath => Path.Combine(Fixtures.RepositoryRoot, "docs", "reader.png");
+
+    private static async Task<IResponse> OpenAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url) ?? throw new InvalidOperationException("No response for " + url);
+        await page.Locator("html[data-ready='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return response;
+    }
+
+    private static Task<string> ComputedAsync(IPage page, string selector, string property) =>
+        page.Locator(selector).First.EvaluateAsync<string>("(node, property) => getComputedStyle(node)[property]", property);
+
+    private static double Pixels(string cssLength) =>
+        double.Parse(cssLength.Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task PageShowsTheNewestArticleLikeTheOriginalPageUnderItsCsp()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+
+        var response = await OpenAsync(page, browser.Url("/"));
+
+        Assert.Equal(200, response.Status);
+        var csp = await response.HeaderValueAsync("content-security-policy");
+        Assert.NotNull(csp);
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("style-src 'self'", csp);
+        Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
+
+        Assert.Equal("Tổ 6 phường Quan Triều, Thành phố Thái Nguyên, Tỉnh Thái Nguyên", await page.Locator("header address .contact-address").InnerTextAsync());
+        var phone = page.Locator("header address a[href='tel:+842083844179']");
+        Assert.Equal("(84).208.3844.179", await phone.InnerTextAsync());
+
+        Assert.Equal(SeedHeadline, await page.Locator("main article h1").InnerTextAsync());
+        var lead = await page.Locator("main article .lead").InnerTextAsync();
+        Assert.StartsWith("Sáng 10-12,", lead);
+        Assert.Equal("Sáng 10-12", await page.Locator(".lead .dateline").InnerTextAsync());
+        Assert.Equal("2020-12-10", await page.Locator(".lead .dateline time").GetAttributeAsync("datetime"));
+        Assert.Equal(4, await page.Locator("main article .body p").CountAsync());
+        Assert.StartsWith("Năm 2020, Tổng cục CNQP", await page.Locator("main article .body p").First.InnerTextAsync());
+
+        var byline = page.Locator("main article footer.byline");
+        Assert.Equal("Hương Hồng Thu", await byline.Locator(".contributor").InnerTextAsync());
+        Assert.Equal("(Bài, Ảnh)", (await byline.Locator(".roles").InnerTextAsync()).Trim());
+        Assert.Equal("Nguồn: QĐND", await byline.Locator(".byline-source").InnerTextAsync());
+
+        Assert.Equal(1, await page.Locator("nav .article-list a[aria-current='page']").CountAsync());
+        foreach (var landmark in new[] { "body > header", "nav", "main", "main article", "body > footer", "form[role='search']" })
+        {
+            Assert.Equal(1, await page.Locator(landmark).CountAsync());
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });
+        Assert.True(new FileInfo(ScreenshotPath).Length > 10_000);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ASlugInTheAddressOrFragmentChoosesTheArticle()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+
+        await OpenAsync(page, browser.Url($"/?slug={SeedSlug}"));
+        Assert.Equal(SeedHeadline, await page.Locator("main h1").InnerTextAsync());
+
+        await OpenAsync(page, browser.Url($"/#{SeedSlug}"));
+        Assert.Equal(SeedHeadline, await page.Locator("main h1").InnerTextAsync());
+        Assert.Equal(SeedHeadline, await page.TitleAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ReadingControlsChangeSizeAndContrastAndSurviveAReload()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+        const string paragraph = "main article .body p";
+
+        var sizeBefore = Pixels(await ComputedAsync(page, paragraph, "fontSize"));
+        var backgroundBefore = await ComputedAsync(page, "body", "backgroundColor");
+        var textBefore = await ComputedAsync(page, paragraph, "color");
+        Assert.Equal("true", await page.Locator("#contrast-normal").GetAttributeAsync("aria-pressed"));
+
+        await page.Locator("#font-larger").ClickAsync();
+        var sizeAfter = Pixels(await ComputedAsync(page, paragraph, "fontSize"));
+        Assert.True(sizeAfter > sizeBefore, $"A+ left the body text at {sizeAfter}px (was {sizeBefore}px)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tăng tương phản" }).ClickAsync();
+        Assert.Contains("high-contrast", await page.Locator("html").GetAttributeAsync("class") ?? "");
+        Assert.Equal("true", await page.Locator("#contrast-high").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("false", await page.Locator("#contrast-normal").GetAttributeAsync("aria-pressed"));
+        Assert.NotEqual(backgroundBefore, await ComputedAsync(page, "body", "backgroundColor"));
+        Assert.NotEqual(textBefore, await ComputedAsync(page, paragraph, "color"));
+
+        await page.ReloadAsync();
+        await page.Locator("html[data-ready='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Equal(sizeAfter, Pixels(await ComputedAsync(page, paragraph, "fontSize")));
+        Assert.Contains("high-contrast", await page.Locator("html").GetAttributeAsync("class") ?? "");
+        Assert.Equal("true", await page.Locator("#contrast-high").GetAttributeAsync("aria-pressed"));
+        Assert.NotEqual(backgroundBefore, await ComputedAsync(page, "body", "backgroundColor"));
+
+        // A and "Giảm tương phản" bring the defaults back, and that is saved too.
+        await page.Locator("#font-reset").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giảm tương phản" }).ClickAsync();
+        await page.ReloadAsync();
+        await page.Locator("html[data-ready='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Equal(sizeBefore, Pixels(await ComputedAsync(page, paragraph, "fontSize")));
+        Assert.Equal(backgroundBefore, await ComputedAsync(page, "body", "backgroundColor"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SearchWithoutTonesListsTheSeed()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+
+        await page.GetByLabel("Tìm bài viết").FillAsync("hoi nghi quan chinh");
+        await page.GetByLabel("Tìm bài viết").PressAsync("Enter");
+
+        await page.Locator("#list-status", new() { HasTextString = "khớp với" }).WaitForAsync();
+        var results = page.Locator("nav .article-list li");
+        Assert.Equal(1, await results.CountAsync());
+        Assert.Equal(SeedSlug, await results.First.GetAttributeAsync("data-slug"));
+        Assert.Equal(SeedHeadline, await results.First.Locator("a").InnerTextAsync());
+        Assert.Contains("q=hoi+nghi+quan+chinh", page.Url);
+
+        await page.GetByLabel("Tìm bài viết").FillAsync("khong co bai nao nhu the");
+        await page.GetByLabel("Tìm bài viết").PressAsync("Enter");
+        await page.Locator("#list-status", new() { HasTextString = "Không có bài nào" }).WaitForAsync();
+        Assert.Equal(0, await results.CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task KeyboardReachesEveryControlWithAVisibleFocus()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.className"));
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.getBoundingClientRect().top >= 0"), "the skip link stays off screen when focused");
+
+        var reached = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var id = await page.EvaluateAsync<string>("document.activeElement.id || document.activeElement.getAttribute('href') || ''");
+            reached.Add(id);
+            if (id == "font-larger")
+            {
+                Assert.NotEqual("none", await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle"));
+                await page.Keyboard.PressAsync("Enter");
+                Assert.Equal("1", await page.Locator("html").GetAttributeAsync("data-font-step"));
+            }
+        }
+        Assert.Contains("tel:+842083844179", reached);
+        Assert.Contains("font-larger", reached);
+        Assert.Contains("contrast-high", reached);
+        Assert.Contains("search-input", reached);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task PageFitsAPhoneScreenWithoutSidewaysScrolling()
+    {
+        var (context, page, errors) = await browser.NewPageAsync(width: 360, height: 740);
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "the page is wider than a 360 px screen");
+        var list = await page.Locator("nav").BoundingBoxAsync();
+        var article = await page.Locator("main").BoundingBoxAsync();
+        Assert.True(list!.Y > article!.Y, "on a phone the list comes after the article");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SwaggerUiGroupsOperationsByResourceAndAuthorizeSendsTheKey()
+    {
+        var (exitCode, output, error) = await AppProcess.RunCommandAsync(browser.Environment, Path.GetTempPath(),
+            "keys", "create", "--name", "swagger-ui", "--scope", "admin");
+        Assert.True(exitCode == 0, error);
+        var key = output.Trim().Split('\n')[^1].Trim();
+
+        var (context, page, _) = await browser.NewPageAsync();
+        await using var __ = context;
+        await page.GotoAsync(browser.Url("/swagger/index.html"));
+
+        var sections = page.Locator(".opblock-tag-section h3");
+        await sections.First.WaitForAsync();
+        var tags = (await sections.AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()).ToList();
+        Assert.Equal(["Articles", "Bylines", "Datelines", "Contributors", "Contact header", "Imports", "API keys"], tags);
+
+        await page.Locator("button.authorize").First.ClickAsync();
+        await page.Locator(".modal-ux input[type='text'], .modal-ux input[type='password']").First.FillAsync(key);
+        await page.Locator(".modal-ux button.authorize").ClickAsync();
+        await page.Locator(".modal-ux button.btn-done").ClickAsync();
+
+        var listKeys = page.Locator("#operations-API_keys-ListKeys");
+        await listKeys.Locator(".opblock-summary").ClickAsync();
+        await listKeys.Locator("button.try-out__btn").ClickAsync();
+        await listKeys.Locator("button.execute").ClickAsync();
+        var status = listKeys.Locator(".live-responses-table .response .response-col_status").First;
+        await status.WaitForAsync();
+        Assert.Equal("200", (await status.InnerTextAsync()).Trim());
+    }
+}
+
+/// <summary>What Swagger UI and generated clients read from the served document.</summary>
+public class ConsumerDocumentTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
+{
+    [Fact]
+    public async Task EveryJsonSuccessResponseHasTheSeedAsExampleAndEveryTagIsDescribed()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+        var tags = document["tags"]!.AsArray().ToDictionary(t => (string)t!["name"]!, t => (string?)t!["description"]);
+        Assert.All(tags, t => Assert.False(string.IsNullOrWhiteSpace(t.Value), $"tag {t.Key} has no description"));
+        Assert.False(string.IsNullOrWhiteSpace((string?)document["info"]!["contact"]!["name"]));
+        Assert.NotEmpty(document["servers"]!.AsArray());
+        Assert.Equal("bearer", (string)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!);
+
+        var checkedResponses = 0;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var where = $"{method.ToUpperInvariant()} {path}";
+                Assert.True(string.IsNullOrWhiteSpace((string?)operation!["description"]) == false, where + " has no description");
+                foreach (var tag in operation["tags"]!.AsArray())
+                {
+                    Assert.True(tags.ContainsKey((string)tag!), $"{where}: tag {tag} is not defined at the top level");
+                }
+                foreach (var (status, response) in operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')))
+                {
+                    if (response!["content"]?["application/json"]?["schema"] is not { } schema)
+                    {
+                        continue;
+                    }
+                    var target = schema["items"] ?? schema;
+                    var name = ((string)target["$ref"]!).Split('/')[^1];
+                    Assert.True(schemas[name]!["example"] is not null, $"{where} {status}: {name} has no example");
+                    checkedResponses++;
+                }
+            }
+        }
+        Assert.True(checkedResponses >= 20, $"only {checkedResponses} JSON responses checked");
+        Assert.Equal("Hương Hồng Thu", (string)schemas["BylineResponse"]!["example"]!["credits"]![0]!["name"]!);
+        Assert.Equal("+842083844179", (string)schemas["ContactHeaderResponse"]!["example"]!["phones"]![0]!["e164"]!);
+    }
+
+    [Fact]
+    public async Task ANullableReferenceIsNullableForGeneratedClients()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var byline = document["components"]!["schemas"]!["ArticleResponse"]!["properties"]!["byline"]!;
+        Assert.True((bool?)byline["nullable"] == true, byline.ToJsonString());
+        Assert.Equal("object", (string?)byline["type"]);
+        Assert.Equal("#/components/schemas/BylineResponse", (string?)byline["allOf"]![0]!["$ref"]);
+    }
+}
