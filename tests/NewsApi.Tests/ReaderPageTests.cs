@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>A key with scope admin, made as an operator makes one (the executable's `keys create`).</summary>
+    public string AdminKey { get; private set; } = null!;
+
     public Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__NewsDb"] = $"Data Source={Path.Combine(folder, "news.db")}",
@@ -32,6 +35,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string Url(string path) => $"http://127.0.0.1:{App.Port}{path}";
 
+    private async Task<string> CreateKeyAsync(string name, string scope)
+    {
+        var (exitCode, output, error) = await AppProcess.RunCommandAsync(Environment, folder, "keys", "create", "--name", name, "--scope", scope);
+        Assert.True(exitCode == 0, error);
+        return output.Trim().Split('\n')[^1].Trim();
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -39,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{ChromiumPath} is missing: install Debian's chromium package (bash tests/run.sh does it with apt-get).");
         }
-        var app = AppProcess.StartAsync(Environment, folder);
+        var appAndKey = StartAppWithKeyAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,7 +58,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
             Timeout = 30_000,
         });
-        App = await app;
+        AdminKey = await appAndKey;
+    }
+
+    private async Task<string> StartAppWithKeyAsync()
+    {
+        App = await AppProcess.StartAsync(Environment, folder);
+        return await CreateKeyAsync("reader-tests", "admin");
     }
 
     /// <summary>A fresh browser profile (no saved preferences) with a page that records console errors.</summary>
@@ -242,6 +258,52 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task PrevAndNextFollowTheListLinks()
+    {
+        // Eleven more published articles, all older than the seed, so the list (10 a page) has two pages and the
+        // seed stays the newest. Their words match no other test's search.
+        using var writer = new HttpClient { BaseAddress = new Uri(browser.Url("/")) };
+        writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", browser.AdminKey);
+        for (var i = 1; i <= 11; i++)
+        {
+            var created = await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+            {
+                headline = $"Bản tin lưu trữ số {i}",
+                lead = $"Bản tin lưu trữ số {i} dùng để thử phân trang.",
+                status = "published",
+                publishedAt = new DateTimeOffset(2019, 1, i, 8, 0, 0, TimeSpan.FromHours(7)),
+            }));
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+        var items = page.Locator("nav .article-list li");
+        Assert.Equal(SeedHeadline, await page.Locator("main h1").InnerTextAsync());
+        Assert.Equal(10, await items.CountAsync());
+        Assert.Equal(SeedSlug, await items.First.GetAttributeAsync("data-slug"));
+        Assert.Equal("Trang 1/2", await page.Locator("#page-position").InnerTextAsync());
+        Assert.True(await page.Locator("#page-prev").IsDisabledAsync());
+
+        await page.Locator("#page-next").ClickAsync();
+        await page.Locator("#page-position", new() { HasTextString = "Trang 2/2" }).WaitForAsync();
+        Assert.Equal(2, await items.CountAsync());
+        Assert.Equal("Bản tin lưu trữ số 1", await items.Last.Locator("a").InnerTextAsync());
+        Assert.True(await page.Locator("#page-next").IsDisabledAsync());
+
+        await items.First.Locator("a").ClickAsync();
+        await page.Locator("main h1", new() { HasTextString = "Bản tin lưu trữ số 2" }).WaitForAsync();
+        Assert.Contains("slug=", page.Url);
+        Assert.Equal("page", await items.First.Locator("a").GetAttributeAsync("aria-current"));
+
+        await page.Locator("#page-prev").ClickAsync();
+        await page.Locator("#page-position", new() { HasTextString = "Trang 1/2" }).WaitForAsync();
+        Assert.Equal(10, await items.CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task KeyboardReachesEveryControlWithAVisibleFocus()
     {
         var (context, page, errors) = await browser.NewPageAsync();
@@ -290,10 +352,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     [Fact]
     public async Task SwaggerUiGroupsOperationsByResourceAndAuthorizeSendsTheKey()
     {
-        var (exitCode, output, error) = await AppProcess.RunCommandAsync(browser.Environment, Path.GetTempPath(),
-            "keys", "create", "--name", "swagger-ui", "--scope", "admin");
-        Assert.True(exitCode == 0, error);
-        var key = output.Trim().Split('\n')[^1].Trim();
+        var key = browser.AdminKey;
 
         var (context, page, _) = await browser.NewPageAsync();
         await using var __ = context;
