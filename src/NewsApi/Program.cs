@@ -97,13 +97,13 @@ if (app.Configuration.GetValue("Swagger:Enabled", true))
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).ExcludeFromDescription();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).ExcludeFromDescription();
 
-app.MapArticles();
-app.MapBylines();
-app.MapDatelines();
-app.MapContributors();
-app.MapContactHeader();
-app.MapImports();
-app.MapKeys();
+app.MapArticles().WithNotFoundForRouteParameters();
+app.MapBylines().WithNotFoundForRouteParameters();
+app.MapDatelines().WithNotFoundForRouteParameters();
+app.MapContributors().WithNotFoundForRouteParameters();
+app.MapContactHeader().WithNotFoundForRouteParameters();
+app.MapImports().WithNotFoundForRouteParameters();
+app.MapKeys().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;
