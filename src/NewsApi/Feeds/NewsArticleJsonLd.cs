@@ -70,8 +70,8 @@ public static class NewsArticleJsonLd
                 contact?.Email));
     }
 
-    /// <summary>The role as the API names it everywhere else ("text", "photo", …).</summary>
-    private static string RoleName(Text.CreditRole role) => JsonSerializer.SerializeToElement(role, Json.Options).GetString()!;
+    /// <summary>The role as the API's JSON names it everywhere else ("text", "photo", …).</summary>
+    private static string RoleName(Text.CreditRole role) => JsonNamingPolicy.KebabCaseLower.ConvertName(role.ToString());
 }
 
 public sealed class NewsArticleJsonLdFilter : IEndpointFilter
