@@ -29,7 +29,7 @@ public static partial class ContactHeaderParser
             return null;
         }
         var address = StripLabel(segments[0]);
-        if (!address.Any(char.IsLetter) || ReadPhones(segments[0]).Count > 0 || EmailOf(segments[0]) is not null)
+        if (!address.Any(char.IsLetter) || ReadingControls.IsReadingControls(address) || ReadPhones(segments[0]).Count > 0 || EmailOf(segments[0]) is not null)
         {
             return null;
         }

@@ -92,14 +92,14 @@ if (app.Configuration.GetValue("Swagger:Enabled", true))
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).ExcludeFromDescription();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).ExcludeFromDescription();
 
-app.MapArticles();
-app.MapBylines();
-app.MapDatelines();
-app.MapContributors();
-app.MapContactHeader();
-app.MapImports();
+app.MapArticles().WithNotFoundForRouteParameters();
+app.MapBylines().WithNotFoundForRouteParameters();
+app.MapDatelines().WithNotFoundForRouteParameters();
+app.MapContributors().WithNotFoundForRouteParameters();
+app.MapContactHeader().WithNotFoundForRouteParameters();
+app.MapImports().WithNotFoundForRouteParameters();
 app.MapFeeds();
-app.MapKeys();
+app.MapKeys().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;

@@ -34,11 +34,12 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
 
     private static int Rank(string scope) => Array.IndexOf(Callers, scope);
 
-    private List<(string Method, string Pattern, string? Scope)> Routes() =>
+    private List<(string Method, string Pattern, string? Scope, string MediaType)> Routes() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/swagger", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, e.RoutePattern.RawText!, e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault())))
+                .Select(m => (m, e.RoutePattern.RawText!, e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(),
+                    e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json")))
             .Distinct()
             .ToList();
 
@@ -47,7 +48,7 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
     {
         var routes = Routes();
         Assert.True(routes.Count >= 25, $"only {routes.Count} routes found");
-        foreach (var (method, pattern, scope) in routes)
+        foreach (var (method, pattern, scope, _) in routes)
         {
             var name = $"{method} {pattern}";
             if (scope is null)
@@ -67,7 +68,7 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
         // Ids that do not exist: authorization is decided before any handler, and nothing can be changed by accident.
         const string missing = "999999";
         var keys = Callers.Skip(2).ToDictionary(s => s, s => factory.CreateKey(s));
-        foreach (var (method, pattern, scope) in Routes().Where(r => r.Scope is not null))
+        foreach (var (method, pattern, scope, mediaType) in Routes().Where(r => r.Scope is not null))
         {
             var url = pattern.Replace("{id:int}", missing).Replace("{idOrSlug}", missing)
                 .Replace("{number:int}", "1").Replace("{name}", "khong-co");
@@ -76,8 +77,9 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (method is "POST" or "PUT" or "PATCH")
                 {
-                    // An empty object: never a valid write, so an authorized caller gets a 4xx and changes nothing.
-                    request.Content = Http.RawJson("{}", method == "PATCH" ? "application/merge-patch+json" : "application/json");
+                    // In the media type the endpoint accepts, so routing lets it through to authorization; never a valid
+                    // write, so an authorized caller gets a 4xx and changes nothing.
+                    request.Content = Http.RawJson(mediaType.EndsWith("json", StringComparison.Ordinal) ? "{}" : "", mediaType);
                 }
                 if (caller == "bad")
                 {

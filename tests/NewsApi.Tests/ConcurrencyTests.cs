@@ -66,7 +66,7 @@ public class ConcurrencyTests(NewsApiFactory factory) : IClassFixture<NewsApiFac
     {
         var writer = factory.ClientWithScope(Scopes.ContentWrite);
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            writer.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = $"Bài song song {i}", lead = "Dẫn.", byline = new { text = $"Tin: NGƯỜI VIẾT {i % 3}" } }))));
+            writer.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = $"Bài song song {i}", lead = "Dẫn.", byline = new { text = $"Tin: NGƯỜI VIẾT {"ABC"[i % 3]}" } }))));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Equal(3, factory.Db(db => db.Contributors.Count(c => c.Name.StartsWith("Người Viết"))));
     }

@@ -26,10 +26,11 @@ public class HostileRequestTests(NewsApiFactory factory) : IClassFixture<NewsApi
         "/api/v1/contributors/{x}/articles", "/api/v1/contact-header", "/api/v1/imports", "/api/v1/keys", "/api/v1/keys/{x}",
     ];
 
+    // A NUL in the path is refused by the test client itself (Kestrel answers 400); it stays in the queries below.
     private static readonly string[] Segments =
     [
         "1", "0", "-1", "99999999999999999999", "2147483648", "..", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5c..%5cwindows",
-        "%00", "%C0%AE%C0%AE", "%E2%80%AE", "%EF%BF%BF", "'%20OR%201=1--", "%3Cscript%3E", "a%2Fb", "", "%20",
+        "%C0%AE%C0%AE", "%E2%80%AE", "%EF%BF%BF", "'%20OR%201=1--", "%3Cscript%3E", "a%2Fb", "", "%20",
         "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020", "%F0%9F%92%A5", new string('a', 3000),
     ];
 

@@ -68,6 +68,6 @@ public sealed class NewsApiFactoryOn(string databasePath) : NewsApiFactory
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseSetting(builder, "ConnectionStrings:NewsDb", $"Data Source={databasePath}");
+        builder.UseSetting("ConnectionStrings:NewsDb", $"Data Source={databasePath}");
     }
 }

@@ -62,9 +62,15 @@ public static class ArticleEndpoints
     public static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, ValidationProblem>> List(
         HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
         int? page, int? pageSize, string? q, string? contributor, string? source, DateOnly? from, DateOnly? to,
-        string? sort, ArticleStatus? status, CancellationToken cancellationToken)
+        string? sort, string? status, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        ArticleStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (ParseStatus(status) is { } parsed) statusFilter = parsed;
+            else errors["status"] = ["status is draft, scheduled or published."];
+        }
         var p = page ?? 1;
         var size = pageSize ?? 20;
         if (p < 1 || p > MaxPage) errors["page"] = [$"page is between 1 and {MaxPage}."];
@@ -86,10 +92,12 @@ public static class ArticleEndpoints
 
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Articles.AsNoTracking();
-        query = status switch
+        query = statusFilter switch
         {
             null => query.Where(ArticleQueries.IsPublic(now)),
-            _ => query.Where(a => a.Status == status),
+            ArticleStatus.Published => query.Where(ArticleQueries.IsPublic(now)),
+            ArticleStatus.Scheduled => query.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now),
+            var only => query.Where(a => a.Status == only),
         };
         if (!string.IsNullOrWhiteSpace(contributor))
         {
@@ -301,6 +309,14 @@ public static class ArticleEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static ArticleStatus? ParseStatus(string value) => value switch
+    {
+        "draft" => ArticleStatus.Draft,
+        "scheduled" => ArticleStatus.Scheduled,
+        "published" => ArticleStatus.Published,
+        _ => null,
+    };
 
     /// <summary>The narrow row a list is sorted and paged by before whole articles are loaded.</summary>
     private sealed class ListRow

@@ -8,7 +8,7 @@ namespace NewsApi.Http;
 /// Turns what escapes a handler into problem+json: the client's own mistakes (malformed JSON, unknown members,
 /// wrong media type, oversized body) as 4xx with a useful message, everything else as a bare 500 with no internals.
 /// </summary>
-public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
+public sealed partial class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -38,6 +38,9 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
                 return (415, "Unsupported Media Type", "Send the body as application/json.", null);
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return (413, "Payload Too Large", "The request body is larger than this endpoint accepts.", null);
+            case BadHttpRequestException bad when BindingFailure().Match(bad.Message) is { Success: true } failure:
+                return (400, "Bad Request", "A query or route value is malformed.",
+                    new Dictionary<string, string[]> { [failure.Groups["name"].Value] = [$"'{failure.Groups["value"].Value}' is not a valid {Describe(failure.Groups["type"].Value)}."] });
             case BadHttpRequestException bad:
                 return (bad.StatusCode, "Bad Request", SafeBindingMessage(bad), null);
             case JsonException json:
@@ -51,6 +54,18 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
                 return (500, "Internal Server Error", "Something went wrong on our side. The request id identifies it in our logs.", null);
         }
     }
+
+    private static string Describe(string type) => type.TrimEnd('?') switch
+    {
+        "int" or "Int32" => "whole number",
+        "bool" or "Boolean" => "true or false",
+        "DateOnly" => "date (yyyy-mm-dd)",
+        "DateTimeOffset" or "DateTime" => "date and time (ISO 8601)",
+        _ => "value",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BindingFailure();
 
     private static string FieldOf(JsonException json)
     {

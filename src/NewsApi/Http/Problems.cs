@@ -30,3 +30,20 @@ public static class Problems
             Title = "One or more validation errors occurred.",
         });
 }
+
+public static class ProblemMetadata
+{
+    /// <summary>Documents the 404 problem every endpoint with a route parameter can answer (an id or slug that does not exist).</summary>
+    public static TBuilder WithNotFoundForRouteParameters<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is Microsoft.AspNetCore.Routing.RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 })
+            {
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(
+                    typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json"));
+            }
+        });
+        return builder;
+    }
+}

@@ -27,7 +27,8 @@ public static class PageImport
         var now = site.UtcNow;
         var normalized = VietnameseText.Normalize(page);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(format + "\n" + normalized)));
-        var publishedOn = publishedAt is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
+        // A dateline without a year takes it from the publication date, or, when none is given, from today.
+        var publishedOn = publishedAt is { } p ? DateOnly.FromDateTime(p.DateTime) : site.LocalDate(now);
         var parse = format == PageFormat.Html ? PageImporter.FromHtml(page, publishedOn) : PageImporter.FromText(page, publishedOn);
         if (parse.Page is not { } parsed)
         {
