@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Feeds;
 using NewsApi.Http;
 using NewsApi.Keys;
 using NewsApi.Text;
@@ -27,9 +28,9 @@ public static class ArticleEndpoints
             .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (default), publishedAt, -updatedAt, relevance (with q). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag()
+        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
             .WithSummary("Get one article by id or slug")
-            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one.")
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164).")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
         group.MapPost("/", Create).InWriteTransaction().WithName("CreateArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using NewsApi.Articles;
@@ -38,6 +39,7 @@ public static class OpenApiSetup
             });
             options.SupportNonNullableReferenceTypes();
             options.OperationFilter<KeyRequirementFilter>();
+            options.OperationFilter<AlsoProducesFilter>();
             options.SchemaFilter<RequiredAndExampleFilter>();
             options.CustomSchemaIds(t => t.Name);
         });
@@ -54,6 +56,27 @@ public static class OpenApiSetup
                 return;
             }
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+        }
+    }
+
+    /// <summary>
+    /// ApiExplorer keeps one type per status code, so a second representation of the same answer (an article as
+    /// JSON-LD beside its JSON) is added to the document here, from <see cref="AlsoProduces"/> metadata.
+    /// </summary>
+    private sealed class AlsoProducesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var also in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AlsoProduces>())
+            {
+                var key = also.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (operation.Responses?.GetValueOrDefault(key) is not OpenApiResponse response)
+                {
+                    continue;
+                }
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                response.Content[also.ContentType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(also.Type, context.SchemaRepository) };
+            }
         }
     }
 
@@ -77,12 +100,15 @@ public static class OpenApiSetup
             concrete.Required ??= new HashSet<string>();
             foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
                 if (!concrete.Properties.ContainsKey(name))
                 {
                     continue;
                 }
-                var optional = isRequest && (constructorParameters.Contains(property.Name) || Nullability.Create(property).ReadState == NullabilityState.Nullable);
+                // A member the serializer leaves out when null (feeds, JSON-LD) is present only when it has a value.
+                var leftOutWhenNull = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault;
+                var optional = leftOutWhenNull
+                    || (isRequest && (constructorParameters.Contains(property.Name) || Nullability.Create(property).ReadState == NullabilityState.Nullable));
                 if (!optional)
                 {
                     concrete.Required.Add(name);
@@ -95,6 +121,9 @@ public static class OpenApiSetup
         }
     }
 }
+
+/// <summary>Another media type a response comes in (content negotiation), for the OpenAPI document.</summary>
+public sealed record AlsoProduces(int StatusCode, Type Type, string ContentType);
 
 /// <summary>The seed page, parsed, as the example of every schema: what a developer sees in Swagger is what the API serves.</summary>
 public static class Examples
