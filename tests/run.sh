@@ -46,6 +46,15 @@ stop_postgres() {
 }
 trap stop_postgres EXIT
 
+# The fixture pages live in shared/ beside the repository. A clone made elsewhere (git clone . /tmp/ci) finds them
+# beside the repository it was cloned from.
+if [ -z "${NEWSAPI_FIXTURES:-}" ] && [ ! -d "$root/../shared/fixtures/pages" ]; then
+  origin=$(git -C "$root" remote get-url origin 2>/dev/null || true)
+  if [ -n "$origin" ] && [ -d "$origin/../shared/fixtures/pages" ]; then
+    export NEWSAPI_FIXTURES=$(cd "$origin/../shared/fixtures/pages" && pwd)
+  fi
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$root/TestResults"
 rm -rf "$results"
