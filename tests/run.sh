@@ -24,6 +24,42 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# A throwaway PostgreSQL server on 127.0.0.1, for the second run of the integration suite. Stopped on exit.
+pg_bindir=""
+pg_data=""
+start_postgres() {
+  pg_bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$pg_bindir" ] || [ ! -x "$pg_bindir/initdb" ]; then
+    need_package /nonexistent/initdb postgresql
+    pg_bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql postgres
+  pg_data=$(mktemp -d /tmp/newsapi-pg.XXXXXX)
+  chown postgres "$pg_data"
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+  runuser -u postgres -- "$pg_bindir/initdb" -D "$pg_data/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  runuser -u postgres -- "$pg_bindir/pg_ctl" -D "$pg_data/db" -l "$pg_data/log" -w -t 60 \
+    -o "-p $port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  export NEWSAPI_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Timeout=30;Command Timeout=60"
+}
+stop_postgres() {
+  if [ -n "$pg_data" ] && [ -d "$pg_data/db" ]; then
+    runuser -u postgres -- "$pg_bindir/pg_ctl" -D "$pg_data/db" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_data"
+  fi
+}
+trap stop_postgres EXIT
+
+# The fixture pages live in shared/ beside the repository. A clone made elsewhere (git clone . /tmp/ci) finds them
+# beside the repository it was cloned from.
+if [ -z "${NEWSAPI_FIXTURES:-}" ] && [ ! -d "$root/../shared/fixtures/pages" ]; then
+  origin=$(git -C "$root" remote get-url origin 2>/dev/null || true)
+  if [ -n "$origin" ] && [ -d "$origin/../shared/fixtures/pages" ]; then
+    export NEWSAPI_FIXTURES=$(cd "$origin/../shared/fixtures/pages" && pwd)
+  fi
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$root/TestResults"
 rm -rf "$results"
@@ -50,12 +86,16 @@ client_check openapi-typescript npx --no-install openapi-typescript ../../openap
 client_check tsc npx --no-install tsc --strict --noEmit --project tsconfig.json
 
 status=0
-for project in tests/NewsApi.Text.Tests tests/NewsApi.Tests; do
-  name=$(basename "$project")
-  dotnet test "$project" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+run_tests() { # run_tests <project> <results-name>
+  dotnet test "$1" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$2.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
-done
+}
+run_tests tests/NewsApi.Text.Tests NewsApi.Text.Tests
+NEWSAPI_TEST_PROVIDER=Sqlite run_tests tests/NewsApi.Tests NewsApi.Tests.Sqlite
+start_postgres
+NEWSAPI_TEST_PROVIDER=Postgres run_tests tests/NewsApi.Tests NewsApi.Tests.Postgres
+stop_postgres
 
 # Count test outcomes from the TRX files (one UnitTestResult per test case).
 passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Passed"' | wc -l || true)

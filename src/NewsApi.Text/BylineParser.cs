@@ -10,7 +10,7 @@ public sealed record ParsedByline(string Text, IReadOnlyList<ParsedCredit> Credi
 
 /// <summary>
 /// Reads the credit line printed under Vietnamese articles: "Tin, ảnh: HƯƠNG HỒNG THU (QĐND)",
-/// "Video: X; Bài: Y", "X - Y", "X (tổng hợp)", "Theo TTXVN", "X (Theo VOV)".
+/// "Video: X; Bài: Y", "X - Y", "X (tổng hợp)", "Theo TTXVN", "Nguồn: VOV", "X (Theo VOV)".
 /// </summary>
 public static partial class BylineParser
 {
@@ -324,7 +324,7 @@ public static partial class BylineParser
     [GeneratedRegex(@"^(?<rest>[^/]*[^/\s])\s*/\s*(?<agency>[^/\s]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex SlashAgency();
 
-    [GeneratedRegex(@"^theo\s+(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:theo\s+|nguồn\s*:\s*)(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Theo();
 
     [GeneratedRegex(@"^[\p{Lu}\p{Lt}0-9][\p{L}0-9+.&-]{0,19}$", RegexOptions.CultureInvariant)]

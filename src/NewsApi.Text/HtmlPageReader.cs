@@ -92,7 +92,7 @@ internal static class HtmlPageReader
         }
 
         var emptyParagraphs = 0;
-        var lead = FindFirst(container, e => e != headline && HasClass(e, LeadClassFragments) && e.LocalName != "body", IsFurniture);
+        var lead = FindFirst(container, e => IsLead(e, headline), IsFurniture);
         if (lead is not null)
         {
             emptyParagraphs += AddLines(paragraphs, TextOf(lead));
@@ -100,7 +100,7 @@ internal static class HtmlPageReader
         var found = false;
         foreach (var paragraph in Elements(container, IsFurniture))
         {
-            if (paragraph.LocalName != "p" || (lead is not null && (paragraph == lead || lead.Contains(paragraph))))
+            if (paragraph.LocalName != "p" || (lead is not null && IsWithin(paragraph, lead)))
             {
                 continue;
             }
@@ -140,7 +140,7 @@ internal static class HtmlPageReader
         var articles = Elements(body, IsFurniture).Where(e => e.LocalName == "article").ToList();
         if (articles.Count > 0)
         {
-            var holding = articles.Where(a => headline is not null && a.Contains(headline)).ToList();
+            var holding = articles.Where(a => headline is not null && IsWithin(headline, a)).ToList();
             var candidates = holding.Count > 0 ? holding : articles;
             var best = candidates.MaxBy(a => Elements(a, IsFurniture).Count(e => e.LocalName == "p"))!;
             if (holding.Count > 0 || Elements(best, IsFurniture).Any(e => e.LocalName == "p"))
@@ -168,15 +168,41 @@ internal static class HtmlPageReader
         {
             return richest;
         }
+        var headlineAncestors = new HashSet<INode>(ReferenceEqualityComparer.Instance);
+        for (INode? ancestor = headline; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            headlineAncestors.Add(ancestor);
+        }
         for (INode? ancestor = richest; ancestor is not null; ancestor = ancestor.Parent)
         {
-            if (ancestor.Contains(headline))
+            if (headlineAncestors.Contains(ancestor))
             {
                 return ancestor;
             }
         }
         return richest;
     }
+
+    // Walking up costs the depth of the node; INode.Contains may search the whole subtree.
+    private static bool IsWithin(INode node, INode ancestor)
+    {
+        for (INode? current = node; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A "lead"-ish class on a wrapper of the whole story ("detail-lead-wrapper") does not make the story a lead.
+    private static bool IsLead(IElement element, IElement? headline) =>
+        HasClass(element, LeadClassFragments)
+        && element.LocalName is not ("body" or "html" or "article" or "main" or "section")
+        && element != headline
+        && (headline is null || !IsWithin(headline, element))
+        && Elements(element, IsFurniture).Count(e => e.LocalName == "p") <= 1;
 
     private static int AddLines(List<string> paragraphs, string text)
     {
@@ -235,43 +261,53 @@ internal static class HtmlPageReader
         return null;
     }
 
-    /// <summary>Elements below root in document order, without the subtrees of skipped ones. Iterative: pages can nest deeply.</summary>
+    /// <summary>
+    /// Elements below root in document order, without the subtrees of skipped ones. Iterative, since pages can nest
+    /// deeply, and by child index, since AngleSharp finds a node's next sibling by scanning its parent's children.
+    /// </summary>
     private static IEnumerable<IElement> Elements(INode root, Func<IElement, bool> skip)
     {
-        var node = root.FirstChild;
-        while (node is not null)
+        var stack = new Stack<(INodeList Children, int Index)>();
+        stack.Push((root.ChildNodes, 0));
+        while (stack.Count > 0)
         {
-            var descend = false;
-            if (node is IElement element && !skip(element))
+            var (children, index) = stack.Pop();
+            if (index >= children.Length)
+            {
+                continue;
+            }
+            stack.Push((children, index + 1));
+            if (children[index] is IElement element && !skip(element))
             {
                 yield return element;
-                descend = node.FirstChild is not null;
-            }
-            node = descend ? node.FirstChild : NextAfter(node, root);
-        }
-    }
-
-    private static INode? NextAfter(INode node, INode root)
-    {
-        for (INode? current = node; current is not null && current != root; current = current.Parent)
-        {
-            if (current.NextSibling is { } sibling)
-            {
-                return sibling;
+                if (element.ChildNodes.Length > 0)
+                {
+                    stack.Push((element.ChildNodes, 0));
+                }
             }
         }
-        return null;
     }
 
     /// <summary>Text as a reader sees it: source line breaks are spaces; &lt;br&gt; and block edges break lines.</summary>
     private static string TextOf(INode root, Func<IElement, bool>? skip = null)
     {
         var builder = new StringBuilder();
-        var node = root.FirstChild;
-        while (node is not null)
+        var stack = new Stack<(INodeList Children, int Index, bool Block)>();
+        stack.Push((root.ChildNodes, 0, false));
+        while (stack.Count > 0)
         {
-            var descend = false;
-            switch (node)
+            var (children, index, block) = stack.Pop();
+            if (index >= children.Length)
+            {
+                // Leaving a block ends its line.
+                if (block)
+                {
+                    builder.Append('\n');
+                }
+                continue;
+            }
+            stack.Push((children, index + 1, block));
+            switch (children[index])
             {
                 case IText text:
                     AppendInline(builder, text.Data);
@@ -280,32 +316,16 @@ internal static class HtmlPageReader
                     if (element.LocalName == "br")
                     {
                         builder.Append('\n');
+                        break;
                     }
-                    else
+                    var isBlock = BlockElements.Contains(element.LocalName);
+                    if (isBlock)
                     {
-                        if (BlockElements.Contains(element.LocalName))
-                        {
-                            builder.Append('\n');
-                        }
-                        descend = node.FirstChild is not null;
+                        builder.Append('\n');
                     }
+                    stack.Push((element.ChildNodes, 0, isBlock));
                     break;
             }
-            if (descend)
-            {
-                node = node.FirstChild;
-                continue;
-            }
-            // Climbing out of a block ends its line.
-            while (node is not null && node != root && node.NextSibling is null)
-            {
-                node = node.Parent;
-                if (node is IElement parent && node != root && BlockElements.Contains(parent.LocalName))
-                {
-                    builder.Append('\n');
-                }
-            }
-            node = node is null || node == root ? null : node.NextSibling;
         }
         return builder.ToString();
     }

@@ -80,7 +80,7 @@ public static class PageImporter
 
         var paragraphs = new List<string>();
         var emptyParagraphs = 0;
-        foreach (var rawLine in VietnameseText.ReplaceBrokenSurrogates(text).ReplaceLineEndings("\n").Split('\n'))
+        foreach (var rawLine in VietnameseText.ReplaceInvalidCharacters(text).ReplaceLineEndings("\n").Split('\n'))
         {
             var line = VietnameseText.NormalizeLine(rawLine);
             if (line.Length > 0)

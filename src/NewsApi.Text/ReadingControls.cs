@@ -8,8 +8,6 @@ internal static class ReadingControls
 {
     private const int MaxLength = 160;
 
-    private static readonly HashSet<string> SizeSwitches = new(StringComparer.Ordinal) { "a-", "a+", "a−", "a–", "a" };
-
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
         "-", "+", "cỡ", "chữ", "chữ:", "tăng", "giảm", "tương", "phản", "độ", "in", "bản", "bài", "chia", "sẻ",
@@ -26,9 +24,9 @@ internal static class ReadingControls
         var hasSwitch = lower.Contains("tương phản", StringComparison.Ordinal);
         foreach (var token in lower.Split([' ', '|', '/', '·', '•'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (SizeSwitches.Contains(token))
+            if (IsSizeSwitch(token))
             {
-                hasSwitch |= token != "a";
+                hasSwitch |= token.AsSpan().IndexOfAny("-+−–") >= 0;
                 continue;
             }
             if (!Words.Contains(token))
@@ -38,4 +36,8 @@ internal static class ReadingControls
         }
         return hasSwitch;
     }
+
+    // "a-", "a+", "a", and the same run together: "a-a+", "a-aa+".
+    private static bool IsSizeSwitch(string token) =>
+        token.Contains('a') && token.All(c => c is 'a' or '-' or '+' or '−' or '–');
 }

@@ -6,6 +6,8 @@ namespace NewsApi.Text;
 /// <summary>The one place where Vietnamese text is cleaned, folded for search and turned into slugs.</summary>
 public static class VietnameseText
 {
+    private const char NotACharacter = '\uFFFE';
+
     /// <summary>
     /// NFC, LF line ends, odd Unicode spaces turned into ' ', zero-width and control characters removed,
     /// spaces collapsed, every line trimmed, at most one blank line in a row, the whole string trimmed.
@@ -25,12 +27,12 @@ public static class VietnameseText
         {
             return "";
         }
-        var lowered = ReplaceBrokenSurrogates(text).ToLowerInvariant();
-        if (IsAscii(lowered))
+        var repaired = ReplaceInvalidCharacters(text);
+        if (IsAscii(repaired))
         {
-            return lowered;
+            return repaired.ToLowerInvariant();
         }
-        var decomposed = SafeNormalize(lowered, NormalizationForm.FormD);
+        var decomposed = SafeNormalize(repaired, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -42,8 +44,10 @@ public static class VietnameseText
             }
             builder.Append(c is 'đ' or 'Đ' ? 'd' : c);
         }
-        // Recomposing keeps scripts that are only composed, not accented (Hangul), as they were typed.
-        return SafeNormalize(builder.ToString(), NormalizationForm.FormC);
+        // Lower-casing comes after the marks are gone: invariant casing leaves some letters (İ) whose base letter
+        // is only reached by decomposing. Recomposing keeps scripts that compose without accents (Hangul) as typed.
+        var lowered = builder.ToString().ToLowerInvariant();
+        return SafeNormalize(lowered, NormalizationForm.FormC);
     }
 
     /// <summary>
@@ -196,7 +200,7 @@ public static class VietnameseText
                 builder.Append(c).Append(text[++i]);
                 continue;
             }
-            if (char.IsSurrogate(c))
+            if (char.IsSurrogate(c) || c == NotACharacter)
             {
                 builder.Append('\uFFFD');
                 continue;
@@ -247,35 +251,33 @@ public static class VietnameseText
         return builder.ToString();
     }
 
-    internal static string ReplaceBrokenSurrogates(string text)
+    /// <summary>Lone surrogates and U+FFFE become U+FFFD: they are what makes Unicode normalization throw.</summary>
+    internal static string ReplaceInvalidCharacters(string text)
     {
-        var firstBroken = -1;
-        for (var i = 0; i < text.Length; i++)
+        var firstInvalid = -1;
+        for (var i = 0; i < text.Length && firstInvalid < 0; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
-                continue;
             }
-            if (char.IsSurrogate(text[i]))
+            else if (char.IsSurrogate(text[i]) || text[i] == NotACharacter)
             {
-                firstBroken = i;
-                break;
+                firstInvalid = i;
             }
         }
-        if (firstBroken < 0)
+        if (firstInvalid < 0)
         {
             return text;
         }
         var chars = text.ToCharArray();
-        for (var i = firstBroken; i < chars.Length; i++)
+        for (var i = firstInvalid; i < chars.Length; i++)
         {
             if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
             {
                 i++;
-                continue;
             }
-            if (char.IsSurrogate(chars[i]))
+            else if (char.IsSurrogate(chars[i]) || chars[i] == NotACharacter)
             {
                 chars[i] = '\uFFFD';
             }
@@ -291,8 +293,8 @@ public static class VietnameseText
         }
         catch (ArgumentException)
         {
-            // Only ill-formed UTF-16 makes normalization throw; repair it and try once more.
-            var repaired = ReplaceBrokenSurrogates(text);
+            // Only ill-formed UTF-16 and U+FFFE make normalization throw; repair them and try once more.
+            var repaired = ReplaceInvalidCharacters(text);
             try
             {
                 return repaired.Normalize(form);

@@ -7,6 +7,7 @@ using NewsApi.ContactHeader;
 using NewsApi.Contributors;
 using NewsApi.Data;
 using NewsApi.Datelines;
+using NewsApi.Feeds;
 using NewsApi.Http;
 using NewsApi.Imports;
 using NewsApi.Keys;
@@ -39,7 +40,7 @@ services.AddOutputCache(o =>
 {
     // Only anonymous reads are cached (the default policy skips requests that carry Authorization),
     // so a key holder's view never reaches anyone else and always reflects the database.
-    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedJsonFilter.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
+    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedResponse.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
 });
 services.AddNewsRateLimiting(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -103,6 +104,7 @@ app.MapDatelines().WithNotFoundForRouteParameters();
 app.MapContributors().WithNotFoundForRouteParameters();
 app.MapContactHeader().WithNotFoundForRouteParameters();
 app.MapImports().WithNotFoundForRouteParameters();
+app.MapFeeds();
 app.MapKeys().WithNotFoundForRouteParameters();
 
 await app.RunAsync();

@@ -5,12 +5,10 @@ namespace NewsApi.Tests;
 /// <summary>The executable's commands, run as a real process over a real database file, as an operator would.</summary>
 public class CommandLineTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("newsapi-cli-").FullName;
-
-    private string Database => Path.Combine(folder, "cli.db");
+    private readonly TestDatabase database = new();
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
-        AppProcess.RunCommandAsync(new Dictionary<string, string> { ["ConnectionStrings__NewsDb"] = $"Data Source={Database}" }, folder, args);
+        AppProcess.RunCommandAsync(database.Environment, database.Folder, args);
 
     [Fact]
     public async Task KeysCreatePrintsTheKeyAloneOnItsLastLineAndItWorks()
@@ -20,7 +18,7 @@ public class CommandLineTests : IDisposable
         var key = output.TrimEnd().Split('\n')[^1];
         Assert.Matches("^nk_[A-Za-z0-9_-]{43}$", key);
 
-        using var app = new NewsApiFactoryOn(Database);
+        using var app = new NewsApiFactoryOn(database);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         var created = await client.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = "Từ dòng lệnh", lead = "Dẫn." }));
@@ -39,7 +37,7 @@ public class CommandLineTests : IDisposable
 
         var revoke = await RunAsync("keys", "revoke", "tam-thoi");
         Assert.Equal(0, revoke.ExitCode);
-        using var app = new NewsApiFactoryOn(Database);
+        using var app = new NewsApiFactoryOn(database);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         await (await client.GetAsync("/api/v1/keys")).ProblemOf(401);
@@ -63,7 +61,7 @@ public class CommandLineTests : IDisposable
         Assert.Contains($"{pages} pages: {pages - 1} imported, 1 already there, 0 failed.", first.Output);
         var second = await RunAsync("import", Fixtures.PagesFolder);
         Assert.Contains($"{pages} pages: 0 imported, {pages} already there, 0 failed.", second.Output);
-        Assert.NotEqual(0, (await RunAsync("import", Path.Combine(folder, "missing.txt"))).ExitCode);
+        Assert.NotEqual(0, (await RunAsync("import", Path.Combine(database.Folder, "missing.txt"))).ExitCode);
     }
 
     [Fact]
@@ -72,18 +70,9 @@ public class CommandLineTests : IDisposable
         var (exit, output, error) = await RunAsync("migrate");
         Assert.True(exit == 0, error);
         Assert.Contains("up to date", output);
-        Assert.True(File.Exists(Database));
+        using var app = new NewsApiFactoryOn(database);
+        Assert.Equal(1, app.Db(db => db.Articles.Count()));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => database.Dispose();
 }

@@ -8,17 +8,14 @@ namespace NewsApi.Tests;
 /// <summary>Kills the server with SIGKILL in the middle of a write load, three times: every acknowledged write survives.</summary>
 public class DurabilityTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("newsapi-kill-").FullName;
+    private readonly TestDatabase database = new();
 
     [Fact]
     public async Task EveryAcknowledgedWriteSurvivesSigkillAndTheDatabaseStaysIntact()
     {
-        var database = Path.Combine(folder, "durable.db");
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__NewsDb"] = $"Data Source={database}",
-            ["RateLimiting__Enabled"] = "false",
-        };
+        var environment = database.Environment;
+        environment["RateLimiting__Enabled"] = "false";
+        var folder = database.Folder;
         var (exit, output, error) = await AppProcess.RunCommandAsync(environment, folder, "keys", "create", "--name", "load", "--scope", "content.write");
         Assert.True(exit == 0, error);
         var key = output.TrimEnd().Split('\n')[^1];
@@ -64,22 +61,17 @@ public class DurabilityTests : IDisposable
                 Assert.Equal(headline, (string)article["headline"]!);
             }
         }
-        await using var connection = new SqliteConnection($"Data Source={database}");
+        if (TestDatabase.UsePostgres)
+        {
+            // PostgreSQL keeps its own integrity through its WAL; the check below is SQLite's.
+            return;
+        }
+        await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check;";
         Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => database.Dispose();
 }

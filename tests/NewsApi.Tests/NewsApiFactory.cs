@@ -10,21 +10,18 @@ using NewsApi.Keys;
 
 namespace NewsApi.Tests;
 
-/// <summary>The real app over a real SQLite file of its own, in a fresh temporary folder.</summary>
+/// <summary>The real app over a real database of its own (a SQLite file, or a PostgreSQL database: see TestDatabase).</summary>
 public class NewsApiFactory : WebApplicationFactory<Program>
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("newsapi-test-").FullName;
-
-    public string DatabasePath => Path.Combine(Folder, "news.db");
-
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public TestDatabase Database { get; } = new();
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:NewsDb", ConnectionString);
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:NewsDb", Database.ConnectionString);
         // Tests send many requests from one client; the rate limit has its own tests that turn it on.
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -59,14 +56,9 @@ public class NewsApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        if (disposing)
         {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open only leaves a temporary folder behind.
+            Database.Dispose();
         }
     }
 }

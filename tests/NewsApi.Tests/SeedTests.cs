@@ -52,7 +52,7 @@ public class SeedTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
     [Fact]
     public async Task RestartingDoesNotSeedTwice()
     {
-        using (var second = new NewsApiFactoryOn(factory.DatabasePath))
+        using (var second = new NewsApiFactoryOn(factory.Database))
         {
             var list = await (await second.CreateClient().GetAsync("/api/v1/articles")).ReadJson();
             Assert.Equal(1, (int)list["total"]!);
@@ -62,12 +62,13 @@ public class SeedTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
     }
 }
 
-/// <summary>A second app instance over an existing database file, as after a restart.</summary>
-public sealed class NewsApiFactoryOn(string databasePath) : NewsApiFactory
+/// <summary>A second app instance over an existing database, as after a restart.</summary>
+public sealed class NewsApiFactoryOn(TestDatabase existing) : NewsApiFactory
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:NewsDb", $"Data Source={databasePath}");
+        builder.UseSetting("Database:Provider", existing.Provider);
+        builder.UseSetting("ConnectionStrings:NewsDb", existing.ConnectionString);
     }
 }

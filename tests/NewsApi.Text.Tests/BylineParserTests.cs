@@ -97,6 +97,9 @@ public class BylineParserTests
     }
 
     [Fact]
+    public void NguonNamesTheSourceLikeTheo() => Assert.Equal("VOV", BylineParser.Parse("Nguồn: VOV")!.Source);
+
+    [Fact]
     public void TheoWithAMediaNounKeepsTheWholeNameOfThePaper() =>
         Assert.Equal("báo Quân đội nhân dân", BylineParser.Parse("Theo báo Quân đội nhân dân")!.Source);
 

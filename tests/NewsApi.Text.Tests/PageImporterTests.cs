@@ -214,4 +214,23 @@ public class PageImporterTests
         Assert.Null(result.Page);
         Assert.NotNull(result.Error);
     }
+
+    [Theory]
+    [InlineData("A- A A+ | Tăng tương phản Giảm tương phản")]
+    [InlineData("A-  A  A+")]
+    [InlineData("Cỡ chữ: A- A+ | In bài | Chia sẻ")]
+    [InlineData("A-A+ / Tăng độ tương phản")]
+    public void ReadingControlVariantsBeforeTheHeadlineAreDropped(string controls)
+    {
+        var page = Page(PageImporter.FromText($"{controls}\nTiêu đề\nĐoạn mở đầu.\nĐoạn một."));
+        Assert.Equal("Tiêu đề", page.Headline);
+        Assert.Contains(page.Report, n => n is { Kind: "dropped", Field: "page" });
+    }
+
+    [Theory]
+    [InlineData("A")]
+    [InlineData("In bài")]
+    [InlineData("Tăng cường phối hợp")]
+    public void ShortHeadlinesThatShareWordsWithTheControlsAreKept(string headline) =>
+        Assert.Equal(headline, Page(PageImporter.FromText($"{headline}\nĐoạn mở đầu.")).Headline);
 }

@@ -107,7 +107,7 @@ public class VietnameseTextTests
         Assert.Equal("Nguyễn-Trần Ánh-Dương", VietnameseText.ProperCase("NGUYỄN-TRẦN ÁNH-DƯƠNG"));
 
     [Fact]
-    public void ProperCaseCapitalizesALeadingĐ() => Assert.Equal("Đỗ Đức Đạt", VietnameseText.ProperCase("ĐỖ ĐỨC ĐẠT"));
+    public void ProperCaseCapitalizesALeadingDWithStroke() => Assert.Equal("Đỗ Đức Đạt", VietnameseText.ProperCase("ĐỖ ĐỨC ĐẠT"));
 
     [Theory]
     [InlineData("HƯƠNG HỒNG THU", true)]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Feeds;
 using NewsApi.Http;
 using NewsApi.Keys;
 using NewsApi.Text;
@@ -27,9 +28,9 @@ public static class ArticleEndpoints
             .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (default), publishedAt, -updatedAt, relevance (with q). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag()
+        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
             .WithSummary("Get one article by id or slug")
-            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one.")
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164).")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
         group.MapPost("/", Create).InWriteTransaction().WithName("CreateArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
@@ -59,7 +60,7 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, ValidationProblem>> List(
-        HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        HttpContext http, NewsDbContext db, SiteTime site,
         int? page, int? pageSize, string? q, string? contributor, string? source, DateOnly? from, DateOnly? to,
         string? sort, string? status, CancellationToken cancellationToken)
     {
@@ -89,7 +90,7 @@ public static class ArticleEndpoints
             return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: "Listing by status needs an API key with content.read.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = site.UtcNow;
         var query = db.Articles.AsNoTracking();
         query = statusFilter switch
         {
@@ -122,11 +123,12 @@ public static class ArticleEndpoints
         IQueryable<ListRow> rows;
         if (!string.IsNullOrWhiteSpace(q))
         {
-            if (ArticleSearch.MatchExpression(q) is not { } match)
+            var terms = ArticleSearch.Terms(q);
+            if (terms.Count == 0)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
-            rows = query.Join(ArticleSearch.Hits(db, match), a => a.Id, h => h.Id,
+            rows = query.Join(ArticleSearch.Hits(db, terms), a => a.Id, h => h.Id,
                 (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
         }
         else
@@ -154,15 +156,15 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<Ok<ArticleResponse>, RedirectHttpResult, ProblemHttpResult>> Get(
-        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await FindReadableAsync(db, http.User, idOrSlug, clock, cancellationToken);
+        var article = await FindReadableAsync(db, http.User, idOrSlug, site, cancellationToken);
         if (article is not null)
         {
             return TypedResults.Ok(article.ToResponse(site));
         }
         var movedTo = await db.ArticleSlugs.AsNoTracking().Where(s => s.Slug == idOrSlug).Select(s => s.ArticleId).FirstOrDefaultAsync(cancellationToken);
-        if (movedTo != 0 && await FindReadableAsync(db, http.User, movedTo.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, cancellationToken) is { } current)
+        if (movedTo != 0 && await FindReadableAsync(db, http.User, movedTo.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken) is { } current)
         {
             return TypedResults.Redirect($"/api/v1/articles/{current.Slug}{http.Request.QueryString}", permanent: true, preserveMethod: true);
         }
@@ -170,21 +172,21 @@ public static class ArticleEndpoints
     }
 
     /// <summary>An article the caller may see: published ones for everyone, any for a key with content.read.</summary>
-    public static async Task<Article?> FindReadableAsync(NewsDbContext db, ClaimsPrincipal user, string idOrSlug, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Article?> FindReadableAsync(NewsDbContext db, ClaimsPrincipal user, string idOrSlug, SiteTime site, CancellationToken cancellationToken)
     {
         var query = db.Articles.AsNoTracking().ByIdOrSlug(idOrSlug);
         if (!user.CanReadDrafts())
         {
-            query = query.Where(ArticleQueries.IsPublic(clock.GetUtcNow().UtcDateTime));
+            query = query.Where(ArticleQueries.IsPublic(site.UtcNow));
         }
         return await query.Full().FirstOrDefaultAsync(cancellationToken);
     }
 
     public static async Task<Results<Created<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Create(
-        ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var article = new Article();
-        var error = await ArticleWriter.ApplyAsync(db, site, article, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var error = await ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken);
         if (error is not null)
         {
             return Failure(error);
@@ -200,7 +202,7 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Replace(
-        int id, ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        int id, ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
@@ -211,7 +213,7 @@ public static class ArticleEndpoints
         {
             return Problems.PreconditionFailed();
         }
-        var error = await ArticleWriter.ApplyAsync(db, site, article, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var error = await ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken);
         if (error is not null)
         {
             return Failure(error);
@@ -226,7 +228,7 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Patch(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        int id, HttpContext http, NewsDbContext db, SiteTime site,
         FluentValidation.IValidator<ArticleRequest> validator, CancellationToken cancellationToken)
     {
         if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), MergePatchJson, StringComparison.OrdinalIgnoreCase))
@@ -278,7 +280,7 @@ public static class ArticleEndpoints
         {
             return TypedResults.ValidationProblem(ValidationFilter<ArticleRequest>.ToErrors(validation));
         }
-        var error = await ArticleWriter.ApplyAsync(db, site, article, request, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var error = await ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken);
         if (error is not null)
         {
             return Failure(error);

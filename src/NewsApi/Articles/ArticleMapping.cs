@@ -77,7 +77,7 @@ public static class ArticleWriter
         }
 
         article.Status = request.Status ?? (article.Id == 0 ? ArticleStatus.Draft : article.Status);
-        article.PublishedAt = request.PublishedAt?.UtcDateTime ?? (article.Status == ArticleStatus.Published ? article.PublishedAt ?? now : null);
+        article.PublishedAt = (request.PublishedAt is { } given ? SiteTime.Truncate(given.UtcDateTime) : (DateTime?)null) ?? (article.Status == ArticleStatus.Published ? article.PublishedAt ?? now : null);
 
         var error = await BylineMapping.ApplyAsync(db, article, request.Byline, now, cancellationToken);
         if (error is { } e)

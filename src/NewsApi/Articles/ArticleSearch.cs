@@ -15,29 +15,29 @@ public static class ArticleSearch
 {
     public const double HeadlineWeight = 10.0;
 
-    /// <summary>An FTS5 expression matching every word of the query (the last also as a prefix), or null when it has none.</summary>
-    public static string? MatchExpression(string q)
-    {
-        var words = Words(VietnameseText.Fold(VietnameseText.NormalizeLine(q))).Distinct().Take(12).ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-        var expression = new StringBuilder();
-        for (var i = 0; i < words.Count; i++)
-        {
-            expression.Append(i == 0 ? "" : " AND ").Append('"').Append(words[i]).Append('"');
-            if (i == words.Count - 1 && words[i].Length >= 3)
-            {
-                expression.Append('*');
-            }
-        }
-        return expression.ToString();
-    }
+    /// <summary>The folded words of a query (at most 12), or none when it has no letters or digits.</summary>
+    public static IReadOnlyList<string> Terms(string q) =>
+        Words(VietnameseText.Fold(VietnameseText.NormalizeLine(q))).Distinct().Take(12).ToList();
 
-    public static IQueryable<SearchHit> Hits(NewsDbContext db, string match) =>
-        db.Database.SqlQuery<SearchHit>(
-            $"SELECT rowid AS Id, bm25(article_search, {HeadlineWeight}, 1.0) AS Rank FROM article_search WHERE article_search MATCH {match}");
+    /// <summary>
+    /// Articles matching every term (the last also as a prefix, for search as you type), with a rank where lower is
+    /// better: BM25 over SQLite FTS5, or ts_rank over a GIN-indexed tsvector on PostgreSQL.
+    /// </summary>
+    public static IQueryable<SearchHit> Hits(NewsDbContext db, IReadOnlyList<string> terms)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var tsquery = string.Join(" & ", terms.Select((t, i) => i == terms.Count - 1 && t.Length >= 3 ? t + ":*" : t));
+            // Weights {D, C, B, A}: the headline (A) counts ten times the body (B), as on SQLite.
+            return db.Database.SqlQuery<SearchHit>($$"""
+                SELECT "Id", -ts_rank('{0.1, 0.1, 0.1, 1.0}', search_vector, to_tsquery('simple', {{tsquery}})) AS "Rank"
+                FROM articles WHERE search_vector @@ to_tsquery('simple', {{tsquery}})
+                """);
+        }
+        var match = string.Join(" AND ", terms.Select((t, i) => "\"" + t + "\"" + (i == terms.Count - 1 && t.Length >= 3 ? "*" : "")));
+        return db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS \"Id\", bm25(article_search, {HeadlineWeight}, 1.0) AS \"Rank\" FROM article_search WHERE article_search MATCH {match}");
+    }
 
     private static IEnumerable<string> Words(string folded)
     {

@@ -53,7 +53,7 @@ public static class ArticleWorkflowEndpoints
             {
                 return Problems.Invalid("publishAt", "publishAt is between the years 1900 and 2200.");
             }
-            var at = publishAt.UtcDateTime;
+            var at = SiteTime.Truncate(publishAt.UtcDateTime);
             article.Status = at > now ? ArticleStatus.Scheduled : ArticleStatus.Published;
             article.PublishedAt = at;
         }

@@ -26,9 +26,9 @@ public static class BylineEndpoints
     }
 
     public static async Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Get(
-        int id, HttpContext http, NewsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, cancellationToken);
+        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);
@@ -37,7 +37,7 @@ public static class BylineEndpoints
     }
 
     public static async Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Put(
-        int id, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        int id, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
@@ -48,7 +48,7 @@ public static class BylineEndpoints
         {
             return Problems.PreconditionFailed();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = site.UtcNow;
         if (await BylineMapping.ApplyAsync(db, article, request, now, cancellationToken) is { } error)
         {
             return Problems.Invalid(error.Field, error.Message);

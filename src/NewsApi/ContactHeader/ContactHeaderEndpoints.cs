@@ -35,7 +35,7 @@ public static class ContactHeaderEndpoints
     }
 
     public static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Put(
-        ContactHeaderRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        ContactHeaderRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contact = await db.ContactHeaders.FirstOrDefaultAsync(cancellationToken);
         if (contact is not null && ETags.IfMatchFails(http.Request, contact.ToResponse(site)))
@@ -47,7 +47,7 @@ public static class ContactHeaderEndpoints
             contact = new SiteContact { Version = 0 };
             db.ContactHeaders.Add(contact);
         }
-        Apply(contact, request, clock.GetUtcNow().UtcDateTime);
+        Apply(contact, request, site.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         var response = contact.ToResponse(site);
         http.Response.Headers.ETag = ETags.Of(response);

@@ -4,7 +4,10 @@ using NewsApi.Text;
 
 namespace NewsApi.Contributors;
 
-/// <summary>Contributors are found by the slug of their name, so "HƯƠNG HỒNG THU" and "Hương Hồng Thu" are one person.</summary>
+/// <summary>
+/// Contributors are found by the slug of their name, so "HƯƠNG HỒNG THU" and "Hương Hồng Thu" are one person.
+/// A new one is stored at once, inside the caller's transaction, so a rejected write takes it back with it.
+/// </summary>
 public static class ContributorDirectory
 {
     public static async Task<Contributor> FindOrCreateAsync(NewsDbContext db, string name, DateTime now, CancellationToken cancellationToken)
@@ -16,13 +19,12 @@ public static class ContributorDirectory
         {
             return tracked;
         }
-        var stored = await db.Contributors.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (stored is not null)
-        {
-            return stored;
-        }
-        var created = new Contributor { Name = properName, Slug = slug, CreatedAt = now, UpdatedAt = now };
-        db.Contributors.Add(created);
-        return created;
+        // Insert-if-absent in one statement: two writers crediting a new name at once both succeed, one creating it.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO contributors ("Name", "Slug", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ({properName}, {slug}, {now}, {now}, 1)
+            ON CONFLICT ("Slug") DO NOTHING
+            """, cancellationToken);
+        return await db.Contributors.FirstAsync(c => c.Slug == slug, cancellationToken);
     }
 }

@@ -81,7 +81,7 @@ public static class ContributorEndpoints
     }
 
     public static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, ValidationProblem>> Articles(
-        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site,
         int? page, int? pageSize, string? q, DateOnly? from, DateOnly? to, string? sort, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
@@ -90,13 +90,13 @@ public static class ContributorEndpoints
             return Problems.NotFound("contributor", idOrSlug);
         }
         var id = contributor.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await ArticleEndpoints.List(http, db, site, clock, page, pageSize, q, id, null, from, to, sort, null, cancellationToken);
+        return await ArticleEndpoints.List(http, db, site, page, pageSize, q, id, null, from, to, sort, null, cancellationToken);
     }
 
     public static async Task<Results<Created<ContributorResponse>, ProblemHttpResult>> Create(
-        ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = site.UtcNow;
         var contributor = new Contributor { CreatedAt = now, UpdatedAt = now };
         Apply(contributor, request);
         if (await db.Contributors.AnyAsync(c => c.Slug == contributor.Slug, cancellationToken))
@@ -114,7 +114,7 @@ public static class ContributorEndpoints
     }
 
     public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Replace(
-        int id, ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        int id, ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contributor is null)
@@ -131,7 +131,7 @@ public static class ContributorEndpoints
             return Problems.Conflict($"The slug '{contributor.Slug}' is already used by another contributor.");
         }
         contributor.Version++;
-        contributor.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        contributor.UpdatedAt = site.UtcNow;
         if (await db.TrySaveAsync(cancellationToken) is { } conflict)
         {
             return Problems.Conflict(conflict);

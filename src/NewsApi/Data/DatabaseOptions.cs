@@ -33,8 +33,13 @@ public static class DatabaseOptions
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => UseSqlite(o, connectionString));
                 break;
-            default:
-                throw new InvalidOperationException("Database:Provider 'Postgres' is not available in this build yet.");
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:NewsDb (an Npgsql connection string).");
+                }
+                services.AddDbContext<NewsDbContext, PostgresNewsDbContext>(o => o.UseNpgsql(connectionString));
+                break;
         }
         return services;
     }
@@ -49,6 +54,13 @@ public static class DatabaseOptions
         builder.Pooling = true;
         return builder.ToString();
     }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the PostgreSQL context without a server.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNewsDbContext>
+{
+    public PostgresNewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresNewsDbContext>().UseNpgsql("Host=127.0.0.1;Database=newsapi_design").Options);
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the SQLite context without starting the app.</summary>

@@ -38,3 +38,5 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
 }
 
 public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> options) : NewsDbContext(options);
+
+public sealed class PostgresNewsDbContext(DbContextOptions<PostgresNewsDbContext> options) : NewsDbContext(options);

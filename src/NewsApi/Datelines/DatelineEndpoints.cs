@@ -26,9 +26,9 @@ public static class DatelineEndpoints
     }
 
     public static async Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Get(
-        int id, HttpContext http, NewsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), clock, cancellationToken);
+        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);
@@ -37,7 +37,7 @@ public static class DatelineEndpoints
     }
 
     public static async Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Put(
-        int id, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        int id, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
@@ -48,7 +48,7 @@ public static class DatelineEndpoints
         {
             return Problems.PreconditionFailed();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = site.UtcNow;
         DatelineMapping.Apply(db, article, request, site.LocalDate(article.PublishedAt ?? now));
         article.Touch(now);
         if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)

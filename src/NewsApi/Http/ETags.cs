@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsApi.Http;
@@ -41,37 +42,73 @@ public static class ETags
     }
 }
 
-/// <summary>Writes a successful GET's value as JSON with its ETag and cache headers, or answers 304 when the client has it.</summary>
-public sealed class CachedJsonFilter : IEndpointFilter
+/// <summary>
+/// Serves a GET's bytes with their strong ETag and cache headers, or 304 when the client already has them:
+/// the one place JSON reads, feeds and the sitemap get their caching from.
+/// </summary>
+public static class CachedResponse
 {
     public const int PublicMaxAgeSeconds = 5;
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// An answer a key can change (a draft is visible with one) is private to key holders and varies by Authorization;
+    /// one that is the same for every caller (feeds, the sitemap) is public even when a key is sent.
+    /// </summary>
+    public static Results<FileContentHttpResult, StatusCodeHttpResult> Send(HttpContext http, byte[] body, string contentType, bool sameForEveryKey = false)
     {
-        var result = await next(context);
-        var inner = result;
-        while (inner is INestedHttpResult nested)
-        {
-            inner = nested.Result;
-        }
-        if (inner is not IValueHttpResult { Value: { } value } || inner is not IStatusCodeHttpResult { StatusCode: 200 or null })
-        {
-            return result;
-        }
-        var http = context.HttpContext;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json.Options);
-        var etag = ETags.Of(bytes);
+        var etag = ETags.Of(body);
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.Vary = "Authorization";
-        headers.CacheControl = http.User.Identity?.IsAuthenticated == true
-            ? "private, no-cache"
-            : $"public, max-age={PublicMaxAgeSeconds}";
+        if (sameForEveryKey)
+        {
+            headers.CacheControl = $"public, max-age={PublicMaxAgeSeconds}";
+        }
+        else
+        {
+            AddVary(http.Response, HeaderNames.Authorization);
+            headers.CacheControl = http.User.Identity?.IsAuthenticated == true
+                ? "private, no-cache"
+                : $"public, max-age={PublicMaxAgeSeconds}";
+        }
         if (ETags.IfNoneMatchHits(http.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
+        return TypedResults.Bytes(body, contentType);
+    }
+
+    /// <summary>The result a handler's Results&lt;…&gt; union carries: what a filter has to look at to see an Ok and its value.</summary>
+    public static object? Unwrap(object? result)
+    {
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+        return result;
+    }
+
+    public static void AddVary(HttpResponse response, string header)
+    {
+        var vary = response.Headers.Vary;
+        if (!vary.SelectMany(v => (v ?? "").Split(',')).Any(v => v.Trim().Equals(header, StringComparison.OrdinalIgnoreCase)))
+        {
+            response.Headers.Vary = Microsoft.Extensions.Primitives.StringValues.Concat(vary, header);
+        }
+    }
+}
+
+/// <summary>Writes a successful GET's value as JSON with its ETag and cache headers, or answers 304 when the client has it.</summary>
+public sealed class CachedJsonFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = CachedResponse.Unwrap(await next(context));
+        if (result is not IValueHttpResult { Value: { } value } || result is not IStatusCodeHttpResult { StatusCode: 200 or null })
+        {
+            return result;
+        }
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json.Options);
+        return CachedResponse.Send(context.HttpContext, bytes, "application/json; charset=utf-8");
     }
 }
 

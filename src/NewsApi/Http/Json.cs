@@ -12,8 +12,9 @@ public static class Json
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        // Vietnamese stays readable on the wire; HTML-sensitive characters are still escaped.
-        options.Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        // Vietnamese and '+' (E.164 phones) stay readable on the wire. The relaxed encoder leaves <, > and & alone,
+        // which only matters for JSON pasted into HTML; responses are application/json with nosniff.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;

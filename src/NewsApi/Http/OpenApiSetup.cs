@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using NewsApi.Articles;
@@ -8,6 +9,7 @@ using NewsApi.ContactHeader;
 using NewsApi.Contributors;
 using NewsApi.Data;
 using NewsApi.Datelines;
+using NewsApi.Feeds;
 using NewsApi.Imports;
 using NewsApi.Keys;
 using NewsApi.Text;
@@ -42,6 +44,7 @@ public static class OpenApiSetup
             // A nullable reference to another schema ("byline": null) can only be said in OpenAPI 3.0 through allOf.
             options.UseAllOfToExtendReferenceSchemas();
             options.OperationFilter<KeyRequirementFilter>();
+            options.OperationFilter<AlsoProducesFilter>();
             options.DocumentFilter<TagsAndServersFilter>();
             options.SchemaFilter<RequiredAndExampleFilter>();
             options.CustomSchemaIds(t => t.Name);
@@ -74,6 +77,7 @@ public static class OpenApiSetup
             ("Contact header", "The site's address and phones printed at the top of every page."),
             ("Imports", "Scraped pages (text or HTML) read into draft articles."),
             ("API keys", "Keys for drafts and writes; needs scope admin."),
+            ("Feeds", "The newest published articles as RSS, Atom and JSON Feed, and the sitemap."),
         ];
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context)
@@ -81,6 +85,27 @@ public static class OpenApiSetup
             document.Tags = new HashSet<OpenApiTag>(Resources.Select(r => new OpenApiTag { Name = r.Name, Description = r.Description }));
             // Relative, so the document works wherever the service is deployed (and Swagger UI calls the host it came from).
             document.Servers = [new OpenApiServer { Url = "/", Description = "The server that serves this document" }];
+        }
+    }
+
+    /// <summary>
+    /// ApiExplorer keeps one type per status code, so a second representation of the same answer (an article as
+    /// JSON-LD beside its JSON) is added to the document here, from <see cref="AlsoProduces"/> metadata.
+    /// </summary>
+    private sealed class AlsoProducesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var also in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AlsoProduces>())
+            {
+                var key = also.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (operation.Responses?.GetValueOrDefault(key) is not OpenApiResponse response)
+                {
+                    continue;
+                }
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                response.Content[also.ContentType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(also.Type, context.SchemaRepository) };
+            }
         }
     }
 
@@ -119,13 +144,16 @@ public static class OpenApiSetup
             concrete.Required ??= new HashSet<string>();
             foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
                 if (!concrete.Properties.ContainsKey(name))
                 {
                     continue;
                 }
                 TypeNullableReference(concrete.Properties[name], property.PropertyType);
-                var optional = isRequest && (constructorParameters.Contains(property.Name) || Nullability.Create(property).ReadState == NullabilityState.Nullable);
+                // A member the serializer leaves out when null (feeds, JSON-LD) is present only when it has a value.
+                var leftOutWhenNull = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault;
+                var optional = leftOutWhenNull
+                    || (isRequest && (constructorParameters.Contains(property.Name) || Nullability.Create(property).ReadState == NullabilityState.Nullable));
                 if (!optional)
                 {
                     concrete.Required.Add(name);
@@ -139,6 +167,9 @@ public static class OpenApiSetup
         }
     }
 }
+
+/// <summary>Another media type a response comes in (content negotiation), for the OpenAPI document.</summary>
+public sealed record AlsoProduces(int StatusCode, Type Type, string ContentType);
 
 /// <summary>The seed page, parsed, as the example of every schema: what a developer sees in Swagger is what the API serves.</summary>
 public static class Examples
@@ -162,6 +193,15 @@ public static class Examples
         var links = new PageLinks("/api/v1/articles?page=1&pageSize=20", null, null, "/api/v1/articles?page=1&pageSize=20", "/api/v1/articles?page=1&pageSize=20");
         var contact = page.ContactHeader!;
         var contactResponse = new ContactHeaderResponse(contact.Address, contact.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), contact.Email, published, 1);
+        // Feeds and structured data carry absolute links: the examples use the address `dotnet run` prints.
+        var site = new SiteLinks("http://localhost:5000", SiteLinks.DefaultName);
+        var newsArticle = NewsArticleJsonLd.From(article,
+            new SiteContact { Address = contact.Address, Phones = contact.Phones.Select(p => new Phone(p.Display, p.E164)).ToList(), Email = contact.Email },
+            site);
+        var feedItem = new JsonFeedItem(site.ArticleIdentity(1), site.Article(slug), page.Headline, page.Lead,
+            string.Join("\n\n", new[] { page.Lead }.Concat(page.Body)), published, published, "vi",
+            byline.Credits.Select(c => new JsonFeedAuthor(c.Name)).ToList());
+        var feed = new JsonFeed(JsonFeed.Version11, site.Name, site.Home, site.To("/feeds/feed.json"), $"Tin bài mới nhất của {site.Name}", "vi", [feedItem]);
         var importedContact = new ImportedContactHeader(contact.Address, contactResponse.Phones, contact.Email, true);
         var report = page.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
         var contributor = new ContributorResponse(1, byline.Credits[0].Name, byline.Credits[0].Slug, published, published, 1);
@@ -188,6 +228,13 @@ public static class Examples
             [typeof(ContributorRequest)] = new ContributorRequest(byline.Credits[0].Name),
             [typeof(ImportResponse)] = new ImportResponse(article with { Status = ArticleStatus.Draft }, importedContact, report),
             [typeof(ImportedContactHeader)] = importedContact,
+            [typeof(NewsArticleLd)] = newsArticle,
+            [typeof(PersonLd)] = newsArticle.Author![0],
+            [typeof(OrganizationLd)] = newsArticle.Publisher,
+            [typeof(PostalAddressLd)] = newsArticle.Publisher.Address!,
+            [typeof(JsonFeed)] = feed,
+            [typeof(JsonFeedItem)] = feedItem,
+            [typeof(JsonFeedAuthor)] = feedItem.Authors![0],
             [typeof(ImportNoteResponse)] = report[0],
             [typeof(PublishRequest)] = new PublishRequest(new DateTimeOffset(2030, 1, 1, 7, 0, 0, TimeSpan.FromHours(7))),
             [typeof(RevisionSummary)] = new RevisionSummary(1, "editor", published),

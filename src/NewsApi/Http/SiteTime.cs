@@ -12,7 +12,10 @@ public sealed class SiteTime
 
     public TimeZoneInfo Zone { get; }
 
-    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    /// <summary>Now, to the microsecond: what PostgreSQL stores, so a value read back equals the value written (and so do ETags).</summary>
+    public DateTime UtcNow => Truncate(clock.GetUtcNow().UtcDateTime);
+
+    public static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
     public SiteTime(IConfiguration configuration, TimeProvider clock)
     {

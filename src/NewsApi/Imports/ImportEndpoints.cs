@@ -24,7 +24,7 @@ public static class ImportEndpoints
     }
 
     public static async Task<Results<Created<ImportResponse>, Ok<ImportResponse>, ProblemHttpResult>> Import(
-        HttpContext http, NewsDbContext db, SiteTime site, TimeProvider clock,
+        HttpContext http, NewsDbContext db, SiteTime site,
         bool? dryRun, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
         var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsedType) ? parsedType : null;

@@ -51,6 +51,14 @@ public static class PageImport
             PublishedAt: publishedAt,
             Byline: parsed.Byline is null ? null : BylineMapping.FromParsed(parsed.Byline),
             Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline));
+        // One transaction (the request's, or its own) holds the contributors created on the way with the article;
+        // for a dry run, the savepoint takes them back.
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var _ = ownTransaction;
+        if (dryRun)
+        {
+            await db.Database.CurrentTransaction!.CreateSavepointAsync("dry_run", cancellationToken);
+        }
         var article = new Article { ContentHash = hash };
         if (await ArticleWriter.ApplyAsync(db, site, article, request, now, cancellationToken) is { } error)
         {
@@ -72,10 +80,15 @@ public static class PageImport
             {
                 return new ImportOutcome(false, null, conflict);
             }
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
         }
         else
         {
             db.ChangeTracker.Clear();
+            await db.Database.CurrentTransaction!.RollbackToSavepointAsync("dry_run", cancellationToken);
         }
         return new ImportOutcome(!dryRun, new ImportResponse(article.ToResponse(site), Contact(parsed.ContactHeader, applyContact && !dryRun), report), null);
     }

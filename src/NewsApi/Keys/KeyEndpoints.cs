@@ -42,9 +42,9 @@ public static class KeyEndpoints
             .Select(k => new KeyResponse(k.Name, k.Scope, site.ToSite(k.CreatedAt), site.ToSite(k.RevokedAt))).ToList());
 
     public static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> Create(
-        KeyRequest request, NewsDbContext db, SiteTime site, TimeProvider clock, CancellationToken cancellationToken)
+        KeyRequest request, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var (key, secret, error) = await KeyStore.CreateAsync(db, request.Name, request.Scope, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var (key, secret, error) = await KeyStore.CreateAsync(db, request.Name, request.Scope, site.UtcNow, cancellationToken);
         if (key is null)
         {
             return Problems.Conflict(error!);
@@ -54,8 +54,8 @@ public static class KeyEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
-        string name, NewsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        await KeyStore.RevokeAsync(db, name, clock.GetUtcNow().UtcDateTime, cancellationToken)
+        string name, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        await KeyStore.RevokeAsync(db, name, site.UtcNow, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound("active key", name);
 }

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace NewsApi.Feeds;
+
+/// <summary>A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). Its members are snake_case by that spec.</summary>
+public sealed record JsonFeed(
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("home_page_url")] string HomePageUrl,
+    [property: JsonPropertyName("feed_url")] string FeedUrl,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("language")] string Language,
+    [property: JsonPropertyName("items")] IReadOnlyList<JsonFeedItem> Items)
+{
+    public const string Version11 = "https://jsonfeed.org/version/1.1";
+}
+
+public sealed record JsonFeedItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("summary")] string Summary,
+    [property: JsonPropertyName("content_text")] string ContentText,
+    [property: JsonPropertyName("date_published")] DateTimeOffset DatePublished,
+    [property: JsonPropertyName("date_modified")] DateTimeOffset DateModified,
+    [property: JsonPropertyName("language")] string Language,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor>? Authors);
+
+public sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
+
+/// <summary>
+/// A schema.org NewsArticle as JSON-LD. Each credit is a Person author whose jobTitle lists the byline roles
+/// ("text", "photo", …): the plain Person form search engines read, where schema.org's Role wrapper is not understood.
+/// </summary>
+public sealed record NewsArticleLd(
+    [property: JsonPropertyName("@context")] string Context,
+    [property: JsonPropertyName("@type")] string Type,
+    [property: JsonPropertyName("@id")] string Id,
+    string Url,
+    string Headline,
+    string Description,
+    string ArticleBody,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? DatePublished,
+    DateTimeOffset DateModified,
+    string InLanguage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Dateline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PersonLd>? Author,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrganizationLd? SourceOrganization,
+    OrganizationLd Publisher);
+
+public sealed record PersonLd(
+    [property: JsonPropertyName("@type")] string Type,
+    string Name,
+    IReadOnlyList<string> JobTitle);
+
+/// <summary>The publisher (a NewsMediaOrganization with the contact header's address and phone) or a credited source.</summary>
+public sealed record OrganizationLd(
+    [property: JsonPropertyName("@type")] string Type,
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostalAddressLd? Address = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Telephone = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Email = null);
+
+public sealed record PostalAddressLd(
+    [property: JsonPropertyName("@type")] string Type,
+    string StreetAddress);

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Articles;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Feeds;
+
+public static class FeedEndpoints
+{
+    public const string RssContentType = "application/rss+xml; charset=utf-8";
+    public const string AtomContentType = "application/atom+xml; charset=utf-8";
+    public const string JsonFeedContentType = "application/feed+json; charset=utf-8";
+    public const string SitemapContentType = "application/xml; charset=utf-8";
+    public const int FeedSize = 50;
+    /// <summary>The sitemaps.org limit for one file.</summary>
+    public const int SitemapSize = 50_000;
+    /// <summary>Google News reads only articles of the last two days, at most 1,000 of them.</summary>
+    public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
+    public const int NewsEntries = 1_000;
+
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
+    private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds")
+            .WithSummary("RSS 2.0 feed of the latest published articles")
+            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description, link, publication date and credited names. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
+            .Produces(StatusCodes.Status304NotModified);
+
+        routes.MapGet("/feeds/atom.xml", Atom).WithName("GetAtomFeed").WithTags("Feeds")
+            .WithSummary("Atom 1.0 feed of the latest published articles")
+            .WithDescription($"The {FeedSize} latest published articles, newest first, as Atom entries (id is the article's permanent id link, summary its lead, authors its credited names). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
+            .Produces(StatusCodes.Status304NotModified);
+
+        routes.MapGet("/feeds/feed.json", JsonFeedDocument).WithName("GetJsonFeed").WithTags("Feeds")
+            .WithSummary("JSON Feed 1.1 of the latest published articles")
+            .WithDescription($"The {FeedSize} latest published articles as JSON Feed 1.1 (snake_case members, as that format has them): content_text is the lead and body paragraphs. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .Produces<JsonFeed>(StatusCodes.Status200OK, "application/feed+json")
+            .Produces(StatusCodes.Status304NotModified);
+
+        routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds")
+            .WithSummary("Sitemap of the published articles, with Google News entries for the last two days")
+            .WithDescription($"A sitemaps.org urlset of every published article (at most {SitemapSize}, newest first) with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .Produces(StatusCodes.Status304NotModified);
+
+        return routes;
+    }
+
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Rss(
+        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var links = SiteLinks.For(http.Request, configuration);
+        var feed = SyndicationFeedOf(await LatestAsync(db, site, cancellationToken), links, site, "/feeds/rss.xml", "application/rss+xml");
+        // RSS's own <author> is an e-mail address, which credits do not have; readers take names from dc:creator.
+        feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
+        foreach (var item in feed.Items)
+        {
+            foreach (var author in item.Authors)
+            {
+                item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), author.Name));
+            }
+        }
+        return CachedResponse.Send(http, Xml(new Rss20FeedFormatter(feed).WriteTo), RssContentType, sameForEveryKey: true);
+    }
+
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Atom(
+        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var links = SiteLinks.For(http.Request, configuration);
+        var feed = SyndicationFeedOf(await LatestAsync(db, site, cancellationToken), links, site, "/feeds/atom.xml", "application/atom+xml");
+        return CachedResponse.Send(http, Xml(new Atom10FeedFormatter(feed).WriteTo), AtomContentType, sameForEveryKey: true);
+    }
+
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> JsonFeedDocument(
+        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var links = SiteLinks.For(http.Request, configuration);
+        var items = (await LatestAsync(db, site, cancellationToken)).Select(a => new JsonFeedItem(
+                links.ArticleIdentity(a.Id),
+                links.Article(a.Slug),
+                a.Headline,
+                a.Lead,
+                string.Join("\n\n", new[] { a.Lead }.Concat(a.Body.Select(b => b.Text))),
+                Published(a, site),
+                Modified(a, site),
+                a.Language,
+                a.Byline is { Credits.Count: > 0 } byline
+                    ? byline.Credits.OrderBy(c => c.Position).Select(c => new JsonFeedAuthor(c.Contributor.Name)).ToList()
+                    : null))
+            .ToList();
+        var feed = new JsonFeed(JsonFeed.Version11, links.Name, links.Home, links.To("/feeds/feed.json"), Description(links), "vi", items);
+        return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(feed, Json.Options), JsonFeedContentType, sameForEveryKey: true);
+    }
+
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Sitemap(
+        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var links = SiteLinks.For(http.Request, configuration);
+        var now = site.UtcNow;
+        var rows = await db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(now))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(SitemapSize)
+            .Select(a => new SitemapRow(a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        var newsSince = now - NewsWindow;
+
+        var body = Xml(writer =>
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("urlset", SitemapNamespace);
+            writer.WriteAttributeString("xmlns", "news", null, NewsNamespace);
+            var newsEntries = 0;
+            foreach (var row in rows)
+            {
+                var published = row.PublishedAt ?? row.UpdatedAt;
+                writer.WriteStartElement("url", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, links.Article(row.Slug));
+                writer.WriteElementString("lastmod", SitemapNamespace, W3cDate(site.ToSite(Later(row.UpdatedAt, published))));
+                if (published >= newsSince && newsEntries++ < NewsEntries)
+                {
+                    writer.WriteStartElement("news", "news", NewsNamespace);
+                    writer.WriteStartElement("news", "publication", NewsNamespace);
+                    writer.WriteElementString("news", "name", NewsNamespace, links.Name);
+                    writer.WriteElementString("news", "language", NewsNamespace, row.Language);
+                    writer.WriteEndElement();
+                    writer.WriteElementString("news", "publication_date", NewsNamespace, W3cDate(site.ToSite(published)));
+                    writer.WriteElementString("news", "title", NewsNamespace, row.Headline);
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        });
+        return CachedResponse.Send(http, body, SitemapContentType, sameForEveryKey: true);
+    }
+
+    /// <summary>The latest public articles, whole (byline with credits): what every feed lists.</summary>
+    private static Task<List<Article>> LatestAsync(NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(FeedSize)
+            .Full()
+            .ToListAsync(cancellationToken);
+
+    private static SyndicationFeed SyndicationFeedOf(IReadOnlyList<Article> articles, SiteLinks links, SiteTime site, string path, string mediaType)
+    {
+        var feedUrl = links.To(path);
+        // Built from the articles alone, never from the clock, so an unchanged feed keeps its ETag.
+        var updated = articles.Count == 0 ? DateTimeOffset.UnixEpoch : articles.Max(a => Modified(a, site));
+        var feed = new SyndicationFeed(links.Name, Description(links), new Uri(links.Home), feedUrl, updated)
+        {
+            Language = "vi",
+            Generator = "NewsApi",
+            Items = articles.Select(a => ItemOf(a, links, site)).ToList(),
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(feedUrl), mediaType));
+        return feed;
+    }
+
+    private static SyndicationItem ItemOf(Article article, SiteLinks links, SiteTime site)
+    {
+        var item = new SyndicationItem(article.Headline, (SyndicationContent?)null, new Uri(links.Article(article.Slug)),
+            links.ArticleIdentity(article.Id), Modified(article, site))
+        {
+            PublishDate = Published(article, site),
+            Summary = new TextSyndicationContent(article.Lead),
+        };
+        foreach (var credit in article.Byline?.Credits.OrderBy(c => c.Position) ?? Enumerable.Empty<Bylines.BylineCredit>())
+        {
+            item.Authors.Add(new SyndicationPerson { Name = credit.Contributor.Name });
+        }
+        return item;
+    }
+
+    private static string Description(SiteLinks links) => $"Tin bài mới nhất của {links.Name}";
+
+    private static DateTimeOffset Published(Article article, SiteTime site) => site.ToSite(article.PublishedAt ?? article.UpdatedAt);
+
+    /// <summary>A scheduled article can be stored long before it goes out: it is no older than its publication.</summary>
+    private static DateTimeOffset Modified(Article article, SiteTime site) =>
+        site.ToSite(Later(article.UpdatedAt, article.PublishedAt ?? article.UpdatedAt));
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static string W3cDate(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static byte[] Xml(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            write(writer);
+        }
+        return stream.ToArray();
+    }
+
+    private sealed record SitemapRow(string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using NewsApi.Articles;
+using NewsApi.ContactHeader;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Feeds;
+
+/// <summary>
+/// GET /api/v1/articles/{idOrSlug} with Accept: application/ld+json answers the article as a schema.org NewsArticle.
+/// A filter on that endpoint rather than an endpoint of its own: the same lookup, slug redirects and draft protection apply.
+/// </summary>
+public static class NewsArticleJsonLd
+{
+    public const string MediaType = "application/ld+json";
+    public const string ContentType = MediaType + "; charset=utf-8";
+
+    /// <summary>Add after WithETag: this filter must run inside the JSON one, so it sees the article before it becomes JSON.</summary>
+    public static RouteHandlerBuilder WithNewsArticleJsonLd(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(new NewsArticleJsonLdFilter())
+            .WithMetadata(new AlsoProduces(StatusCodes.Status200OK, typeof(NewsArticleLd), MediaType))
+            // One URL, two representations: the in-process cache must not answer one with the other.
+            .CacheOutput(p => p.SetVaryByHeader(HeaderNames.Accept), excludeDefaultPolicy: true);
+
+    /// <summary>JSON-LD only when asked for explicitly, and not less wanted than plain JSON: every other client keeps the JSON.</summary>
+    public static bool IsPreferred(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+        double QualityOf(string mediaType) => accepted
+            .Where(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1)
+            .DefaultIfEmpty(-1)
+            .Max();
+        var jsonLd = QualityOf(MediaType);
+        return jsonLd > 0 && jsonLd >= QualityOf("application/json");
+    }
+
+    public static NewsArticleLd From(ArticleResponse article, SiteContact? contact, SiteLinks links)
+    {
+        var byline = article.Byline;
+        var url = links.Article(article.Slug);
+        return new NewsArticleLd(
+            "https://schema.org",
+            "NewsArticle",
+            url,
+            url,
+            article.Headline,
+            article.Lead,
+            string.Join("\n\n", article.Body.Select(b => b.Text)),
+            article.PublishedAt,
+            article.PublishedAt > article.UpdatedAt ? article.PublishedAt.Value : article.UpdatedAt,
+            article.Language,
+            article.Dateline?.Text,
+            byline is { Credits.Count: > 0 }
+                ? byline.Credits.Select(c => new PersonLd("Person", c.Name, c.Roles.Select(RoleName).ToList())).ToList()
+                : null,
+            byline?.Source is { } source ? new OrganizationLd("Organization", source) : null,
+            new OrganizationLd(
+                "NewsMediaOrganization",
+                links.Name,
+                links.Home,
+                contact is null ? null : new PostalAddressLd("PostalAddress", contact.Address),
+                contact?.Phones.FirstOrDefault()?.E164,
+                contact?.Email));
+    }
+
+    /// <summary>The role as the API's JSON names it everywhere else ("text", "photo", …).</summary>
+    private static string RoleName(Text.CreditRole role) => JsonNamingPolicy.KebabCaseLower.ConvertName(role.ToString());
+}
+
+public sealed class NewsArticleJsonLdFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = CachedResponse.Unwrap(await next(context));
+        var http = context.HttpContext;
+        CachedResponse.AddVary(http.Response, HeaderNames.Accept);
+        if (result is not Ok<ArticleResponse> { Value: { } article } || !NewsArticleJsonLd.IsPreferred(http.Request))
+        {
+            return result;
+        }
+        var db = http.RequestServices.GetRequiredService<NewsDbContext>();
+        var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(http.RequestAborted);
+        var links = SiteLinks.For(http.Request, http.RequestServices.GetRequiredService<IConfiguration>());
+        var jsonLd = NewsArticleJsonLd.From(article, contact, links);
+        return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(jsonLd, Json.Options), NewsArticleJsonLd.ContentType);
+    }
+}
