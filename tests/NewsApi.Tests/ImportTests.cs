@@ -84,7 +84,9 @@ public class ImportTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
     };
 
     [Theory]
-    [MemberData(nameof(BadInputs))]
+    // Not enumerated at discovery: the runner would serialize the 10 MB row into every discovery message, which
+    // took ~100 s and now and then crashed the test host ("Test host process crashed"). The rows still run.
+    [MemberData(nameof(BadInputs), DisableDiscoveryEnumeration = true)]
     public async Task BadInputGetsAClear4xxAndStoresNothing(string name, byte[] body, string mediaType, int status)
     {
         var writer = factory.ClientWithScope(Scopes.ContentWrite);
