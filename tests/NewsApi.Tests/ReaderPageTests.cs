@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace NewsApi.Tests;
 
 /// <summary>
-/// The app as a process on a fresh database, and Debian's headless Chromium (tests/run.sh installs it), driven by
+/// The app as a process on a fresh database (SQLite, or PostgreSQL in the suite's second run), and Debian's headless Chromium (tests/run.sh installs it), driven by
 /// Playwright; no browser is ever downloaded. Without /usr/bin/chromium these tests fail: they never skip.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly string folder = Directory.CreateTempSubdirectory("newsapi-reader-").FullName;
+    private readonly TestDatabase database = new();
 
     public AppProcess App { get; private set; } = null!;
 
@@ -26,10 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A key with scope admin, made as an operator makes one (the executable's `keys create`).</summary>
     public string AdminKey { get; private set; } = null!;
 
-    public Dictionary<string, string> Environment => new()
-    {
-        ["ConnectionStrings__NewsDb"] = $"Data Source={Path.Combine(folder, "news.db")}",
-    };
+    public Dictionary<string, string> Environment => database.Environment;
 
     private IPlaywright? playwright;
 
@@ -37,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private async Task<string> CreateKeyAsync(string name, string scope)
     {
-        var (exitCode, output, error) = await AppProcess.RunCommandAsync(Environment, folder, "keys", "create", "--name", name, "--scope", scope);
+        var (exitCode, output, error) = await AppProcess.RunCommandAsync(Environment, database.Folder, "keys", "create", "--name", name, "--scope", scope);
         Assert.True(exitCode == 0, error);
         return output.Trim().Split('\n')[^1].Trim();
     }
@@ -63,7 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private async Task<string> StartAppWithKeyAsync()
     {
-        App = await AppProcess.StartAsync(Environment, folder);
+        App = await AppProcess.StartAsync(Environment, database.Folder);
         return await CreateKeyAsync("reader-tests", "admin");
     }
 
@@ -101,14 +98,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open only leaves a temporary folder behind.
-        }
+        database.Dispose();
     }
 }
 
