@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace NewsApi.Tests;
+
+/// <summary>
+/// Two app instances started at the same moment on one empty database (PostgreSQL in the suite's second run; one
+/// SQLite file in the first), as replicas behind a load balancer.
+/// </summary>
+public class ReplicaTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+
+    [Fact]
+    public async Task TwoReplicasStartTogetherShareWritesAgreeOnETagsAndFireASchedulerOnce()
+    {
+        var environment = database.Environment;
+        environment["RateLimiting__Enabled"] = "false";
+        environment["Publishing__SchedulerIntervalSeconds"] = "1";
+        var started = await Task.WhenAll(AppProcess.StartAsync(environment, database.Folder), AppProcess.StartAsync(environment, database.Folder));
+        await using var a = started[0];
+        await using var b = started[1];
+
+        // Both migrated and seeded exactly once between them.
+        foreach (var replica in started)
+        {
+            var list = await (await replica.Client.GetAsync("/api/v1/articles")).ReadJson();
+            Assert.Equal(1, (int)list["total"]!);
+        }
+
+        var (exit, output, error) = await AppProcess.RunCommandAsync(environment, database.Folder, "keys", "create", "--name", "replica-editor", "--scope", "content.write");
+        Assert.True(exit == 0, error);
+        var key = output.TrimEnd().Split('\n')[^1];
+        var writerA = new HttpClient { BaseAddress = a.Client.BaseAddress };
+        var readerB = new HttpClient { BaseAddress = b.Client.BaseAddress };
+        writerA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        readerB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        // A write through one replica is read through the other at once by a key holder...
+        var created = await writerA.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = "Bài viết qua bản sao A", lead = "Sáng 1-2, kiểm tra bản sao." }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (int)(await created.ReadJson())["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await writerA.PostAsync($"/api/v1/articles/{id}/publish", null)).StatusCode);
+        var throughB = await (await readerB.GetAsync($"/api/v1/articles/{id}")).ReadJson();
+        Assert.Equal("Bài viết qua bản sao A", (string)throughB["headline"]!);
+        Assert.Equal("published", (string)throughB["status"]!);
+
+        // ...and by the public within 5 s (the other replica's cache of public reads lives at most that long).
+        var deadline = DateTime.UtcNow.AddSeconds(5.5);
+        string? publicList;
+        do
+        {
+            publicList = await b.Client.GetStringAsync("/api/v1/articles");
+            if (publicList.Contains("Bài viết qua bản sao A", StringComparison.Ordinal))
+            {
+                break;
+            }
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Contains("Bài viết qua bản sao A", publicList);
+
+        // Both replicas serve the same bytes, so their ETags agree.
+        var etagA = (await a.Client.GetAsync($"/api/v1/articles/{id}")).Headers.ETag;
+        var etagB = (await b.Client.GetAsync($"/api/v1/articles/{id}")).Headers.ETag;
+        Assert.NotNull(etagA);
+        Assert.Equal(etagA, etagB);
+
+        // A scheduled publication is stored by exactly one of the two schedulers.
+        var scheduled = await writerA.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = "Bài hẹn giờ qua hai bản sao", lead = "Dẫn." }));
+        var scheduledId = (int)(await scheduled.ReadJson())["id"]!;
+        await writerA.PostAsync($"/api/v1/articles/{scheduledId}/publish", Http.JsonBody(new { publishAt = DateTimeOffset.UtcNow.AddSeconds(1) }));
+        var revisionsDeadline = DateTime.UtcNow.AddSeconds(15);
+        List<string> actors;
+        do
+        {
+            await Task.Delay(500);
+            var revisions = await (await readerB.GetAsync($"/api/v1/articles/{scheduledId}/revisions")).ReadJson();
+            actors = revisions.AsArray().Select(r => (string)r!["actor"]!).ToList();
+        }
+        while (!actors.Contains("scheduler") && DateTime.UtcNow < revisionsDeadline);
+        await Task.Delay(2500);
+        var final = await (await readerB.GetAsync($"/api/v1/articles/{scheduledId}/revisions")).ReadJson();
+        Assert.Equal(1, final.AsArray().Count(r => (string)r!["actor"]! == "scheduler"));
+    }
+
+    public void Dispose() => database.Dispose();
+}
