@@ -192,39 +192,16 @@ public static class ArticleEndpoints
             return Failure(error);
         }
         db.Articles.Add(article);
-        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
-        {
-            return Problems.Conflict(conflict);
-        }
-        var response = article.ToResponse(site);
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Created($"/api/v1/articles/{article.Id}", response);
+        return await SaveAsync(db, article, http, site, cancellationToken) is { } conflict
+            ? conflict
+            : TypedResults.Created($"/api/v1/articles/{article.Id}", article.ToResponse(site));
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Replace(
         int id, ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound("article", id);
-        }
-        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
-        {
-            return Problems.PreconditionFailed();
-        }
-        var error = await ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken);
-        if (error is not null)
-        {
-            return Failure(error);
-        }
-        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
-        {
-            return Problems.Conflict(conflict);
-        }
-        var response = article.ToResponse(site);
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Ok(response);
+        var (article, problem) = await LoadForWriteAsync(db, http, site, id, cancellationToken);
+        return article is null ? problem! : await ApplyAndSaveAsync(db, article, request, http, site, cancellationToken);
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Patch(
@@ -249,14 +226,10 @@ public static class ArticleEndpoints
             return Problems.Invalid("$", "A merge patch for an article is a JSON object.");
         }
 
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var (article, problem) = await LoadForWriteAsync(db, http, site, id, cancellationToken);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
-        }
-        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
-        {
-            return Problems.PreconditionFailed();
+            return problem!;
         }
 
         var current = JsonSerializer.SerializeToNode(article.ToRequest(site), Json.Options)!;
@@ -280,35 +253,53 @@ public static class ArticleEndpoints
         {
             return TypedResults.ValidationProblem(ValidationFilter<ArticleRequest>.ToErrors(validation));
         }
-        var error = await ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken);
-        if (error is not null)
-        {
-            return Failure(error);
-        }
-        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
-        {
-            return Problems.Conflict(conflict);
-        }
-        var response = article.ToResponse(site);
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Ok(response);
+        return await ApplyAndSaveAsync(db, article, request, http, site, cancellationToken);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var (article, problem) = await LoadForWriteAsync(db, http, site, id, cancellationToken);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
-        }
-        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
-        {
-            return Problems.PreconditionFailed();
+            return problem!;
         }
         db.Articles.Remove(article);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>An article to change, whole and tracked, once If-Match (when sent) has been checked against it; else the problem to answer.</summary>
+    public static async Task<(Article? Article, ProblemHttpResult? Problem)> LoadForWriteAsync(
+        NewsDbContext db, HttpContext http, SiteTime site, int id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return (null, Problems.NotFound("article", id));
+        }
+        return ETags.IfMatchFails(http.Request, article.ToResponse(site)) ? (null, Problems.PreconditionFailed()) : (article, null);
+    }
+
+    /// <summary>Saves a changed article with its revision and puts the new ETag on the response; a conflict is the problem to answer.</summary>
+    public static async Task<ProblemHttpResult?> SaveAsync(NewsDbContext db, Article article, HttpContext http, SiteTime site, CancellationToken cancellationToken)
+    {
+        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        http.Response.Headers.ETag = ETags.Of(article.ToResponse(site));
+        return null;
+    }
+
+    private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> ApplyAndSaveAsync(
+        NewsDbContext db, Article article, ArticleRequest request, HttpContext http, SiteTime site, CancellationToken cancellationToken)
+    {
+        if (await ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken) is { } error)
+        {
+            return Failure(error);
+        }
+        return await SaveAsync(db, article, http, site, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(article.ToResponse(site));
     }
 
     private static ArticleStatus? ParseStatus(string value) => value switch

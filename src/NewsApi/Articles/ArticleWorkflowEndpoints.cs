@@ -37,14 +37,10 @@ public static class ArticleWorkflowEndpoints
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Publish(
         int id, PublishRequest? request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, id, cancellationToken);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
-        }
-        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
-        {
-            return Problems.PreconditionFailed();
+            return problem!;
         }
         var now = site.UtcNow;
         if (request?.PublishAt is { } publishAt)
@@ -68,14 +64,10 @@ public static class ArticleWorkflowEndpoints
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Unpublish(
         int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, id, cancellationToken);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
-        }
-        if (ETags.IfMatchFails(http.Request, article.ToResponse(site)))
-        {
-            return Problems.PreconditionFailed();
+            return problem!;
         }
         article.Status = ArticleStatus.Draft;
         return await SaveAsync(db, article, http, site, cancellationToken);
@@ -85,13 +77,9 @@ public static class ArticleWorkflowEndpoints
         NewsDbContext db, Article article, HttpContext http, SiteTime site, CancellationToken cancellationToken)
     {
         article.Touch(site.UtcNow);
-        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
-        {
-            return Problems.Conflict(conflict);
-        }
-        var response = article.ToResponse(site);
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Ok(response);
+        return await ArticleEndpoints.SaveAsync(db, article, http, site, cancellationToken) is { } conflict
+            ? conflict
+            : TypedResults.Ok(article.ToResponse(site));
     }
 
     public static async Task<Results<Ok<List<RevisionSummary>>, ProblemHttpResult>> ListRevisions(

@@ -25,41 +25,12 @@ public static class BylineEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Get(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
-    {
-        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound("article", id);
-        }
-        return article.Byline is null ? Problems.NotFound("byline of article", id) : TypedResults.Ok(article.Byline.ToResponse());
-    }
+    public static Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Get(
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.GetAsync(db, http, site, id, "byline", a => a.Byline?.ToResponse(), cancellationToken);
 
-    public static async Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Put(
-        int id, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
-    {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound("article", id);
-        }
-        if (article.Byline is not null && ETags.IfMatchFails(http.Request, article.Byline.ToResponse()))
-        {
-            return Problems.PreconditionFailed();
-        }
-        var now = site.UtcNow;
-        if (await BylineMapping.ApplyAsync(db, article, request, now, cancellationToken) is { } error)
-        {
-            return Problems.Invalid(error.Field, error.Message);
-        }
-        article.Touch(now);
-        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
-        {
-            return Problems.Conflict(conflict);
-        }
-        var response = article.Byline!.ToResponse();
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Ok(response);
-    }
+    public static Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Put(
+        int id, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.PutAsync(db, http, site, id, a => a.Byline?.ToResponse(),
+            article => BylineMapping.ApplyAsync(db, article, request, site.UtcNow, cancellationToken), cancellationToken);
 }

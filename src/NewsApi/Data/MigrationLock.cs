@@ -1,11 +1,12 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsApi.Data;
 
 /// <summary>
-/// Serializes start-up work (migrations and the seed) across replicas. On PostgreSQL a session-level advisory lock
-/// on a fixed key: the first replica migrates and seeds, the others wait and then find nothing to do. SQLite is one
-/// file on one machine, and its own write lock suffices.
+/// Serializes start-up work (migrations and the seed) across instances that start together: the first migrates and
+/// seeds, the others wait and then find nothing to do. PostgreSQL: a session-level advisory lock on a fixed key.
+/// SQLite: an exclusive lock on a file beside the database (instances on one machine sharing one file).
 /// </summary>
 public static class MigrationLock
 {
@@ -13,25 +14,49 @@ public static class MigrationLock
 
     public static async Task<IAsyncDisposable> AcquireAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql())
+        if (db.Database.IsNpgsql())
         {
-            return new Release(null);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", cancellationToken);
+            return new AdvisoryLock(db);
         }
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", cancellationToken);
-        return new Release(db);
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return new FileLock(null);
+        }
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive lock (flock on Unix) that another process cannot take until released.
+                return new FileLock(new FileStream(Path.GetFullPath(file) + ".migrate-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
     }
 
-    private sealed class Release(NewsDbContext? db) : IAsyncDisposable
+    private sealed class AdvisoryLock(NewsDbContext db) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            if (db is null)
-            {
-                return;
-            }
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Key})");
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed class FileLock(FileStream? stream) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
         }
     }
 }

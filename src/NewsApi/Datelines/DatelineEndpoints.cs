@@ -25,38 +25,15 @@ public static class DatelineEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Get(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
-    {
-        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken);
-        if (article is null)
-        {
-            return Problems.NotFound("article", id);
-        }
-        return article.Dateline is null ? Problems.NotFound("dateline of article", id) : TypedResults.Ok(article.Dateline.ToResponse());
-    }
+    public static Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Get(
+        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.GetAsync(db, http, site, id, "dateline", a => a.Dateline?.ToResponse(), cancellationToken);
 
-    public static async Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Put(
-        int id, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
-    {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null)
+    public static Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Put(
+        int id, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.PutAsync(db, http, site, id, a => a.Dateline?.ToResponse(), article =>
         {
-            return Problems.NotFound("article", id);
-        }
-        if (article.Dateline is not null && ETags.IfMatchFails(http.Request, article.Dateline.ToResponse()))
-        {
-            return Problems.PreconditionFailed();
-        }
-        var now = site.UtcNow;
-        DatelineMapping.Apply(db, article, request, site.LocalDate(article.PublishedAt ?? now));
-        article.Touch(now);
-        if (await db.SaveWithRevisionAsync(article, http.User.Actor(), site, cancellationToken) is { } conflict)
-        {
-            return Problems.Conflict(conflict);
-        }
-        var response = article.Dateline!.ToResponse();
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Ok(response);
-    }
+            DatelineMapping.Apply(db, article, request, site.LocalDate(article.PublishedAt ?? site.UtcNow));
+            return Task.FromResult<(string Field, string Message)?>(null);
+        }, cancellationToken);
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Articles;
+
+/// <summary>Reading and replacing one part of an article (its byline, its dateline) as a resource of its own.</summary>
+public static class ArticleParts
+{
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(
+        NewsDbContext db, HttpContext http, SiteTime site, int id, string part, Func<Article, T?> select, CancellationToken cancellationToken)
+        where T : class
+    {
+        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        return select(article) is { } value ? TypedResults.Ok(value) : Problems.NotFound($"{part} of article", id);
+    }
+
+    /// <summary>
+    /// Replaces the part: If-Match is checked against the part as it is served, the change is a new version of the
+    /// article with its revision, and the answer is the part as stored.
+    /// </summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
+        NewsDbContext db, HttpContext http, SiteTime site, int id, Func<Article, T?> select,
+        Func<Article, Task<(string Field, string Message)?>> apply, CancellationToken cancellationToken)
+        where T : class
+    {
+        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+        if (select(article) is { } current && ETags.IfMatchFails(http.Request, current))
+        {
+            return Problems.PreconditionFailed();
+        }
+        if (await apply(article) is { } error)
+        {
+            return Problems.Invalid(error.Field, error.Message);
+        }
+        article.Touch(site.UtcNow);
+        if (await ArticleEndpoints.SaveAsync(db, article, http, site, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+        var response = select(article)!;
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
+    }
+}
