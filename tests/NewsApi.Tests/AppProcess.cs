@@ -22,38 +22,54 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "NewsApi.dll");
 
-    public static async Task<AppProcess> StartAsync(IDictionary<string, string> environment, string workingDirectory)
+    public static Task<AppProcess> StartAsync(IDictionary<string, string> environment, string workingDirectory)
     {
         var port = FreePort();
-        var start = Info(workingDirectory, environment, "--urls", $"http://127.0.0.1:{port}");
-        var process = Process.Start(start)!;
+        return LaunchAsync("dotnet", [Dll, "--urls", $"http://127.0.0.1:{port}"], workingDirectory, environment, port);
+    }
+
+    /// <summary>Starts any server command (e.g. a Dockerfile's ENTRYPOINT) that will listen on the given port, and waits until it is ready.</summary>
+    public static async Task<AppProcess> LaunchAsync(string file, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string> environment, int port)
+    {
+        var process = Process.Start(Info(file, arguments, workingDirectory, environment))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, port);
-        await app.WaitUntilReadyAsync();
+        try
+        {
+            await app.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
     /// <summary>Runs one of the executable's commands to the end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(IDictionary<string, string> environment, string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunCommandAsync(IDictionary<string, string> environment, string workingDirectory, params string[] args) =>
+        RunAsync("dotnet", [Dll, .. args], workingDirectory, environment);
+
+    /// <summary>Runs any program to the end (at most 4 minutes) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string> environment)
     {
-        using var process = Process.Start(Info(workingDirectory, environment, args))!;
+        using var process = Process.Start(Info(file, arguments, workingDirectory, environment))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }
 
-    private static ProcessStartInfo Info(string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    private static ProcessStartInfo Info(string file, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Dll);
-        foreach (var arg in args)
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(argument);
         }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace NewsApi.Tests;
@@ -35,33 +32,23 @@ public partial class DockerfileTests : IDisposable
         var arguments = OutputOption().Replace(publish, "").Replace("--no-restore", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(a => a.EndsWith(".csproj", StringComparison.Ordinal) ? Path.Combine(Fixtures.RepositoryRoot, a) : a)
             .Concat(["-o", output]);
-        var (exit, log) = await RunToEndAsync("dotnet", arguments, Fixtures.RepositoryRoot, new Dictionary<string, string>());
-        Assert.True(exit == 0, log);
+        var (exit, log, errors) = await AppProcess.RunAsync("dotnet", arguments, Fixtures.RepositoryRoot, new Dictionary<string, string>());
+        Assert.True(exit == 0, log + errors);
 
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var environment = Environment().ToDictionary(e => e.Key, e => e.Value.Replace("/data/", data + "/"));
         environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var entrypoint = ExecForm(FinalStage.Single(l => l.StartsWith("ENTRYPOINT ", StringComparison.Ordinal)));
-        using var server = Start(entrypoint[0], entrypoint.Skip(1), output, environment);
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilReadyAsync(client, server);
-            var article = await client.GetStringAsync("/api/v1/articles/tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020");
-            Assert.Contains("Hội nghị Quân chính", article);
-            Assert.True(File.Exists(Path.Combine(data, "newsapi.db")));
+        await using var server = await AppProcess.LaunchAsync(entrypoint[0], entrypoint.Skip(1), output, environment, port);
+        var article = await server.Client.GetStringAsync("/api/v1/articles/tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020");
+        Assert.Contains("Hội nghị Quân chính", article);
+        Assert.True(File.Exists(Path.Combine(data, "newsapi.db")));
 
-            var healthcheck = ExecForm(FinalStage.Single(l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal)));
-            var (healthExit, healthLog) = await RunToEndAsync(healthcheck[0], healthcheck.Skip(1), output, environment);
-            Assert.True(healthExit == 0, healthLog);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-        }
+        var healthcheck = ExecForm(FinalStage.Single(l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal)));
+        var (healthExit, healthOutput, healthErrors) = await AppProcess.RunAsync(healthcheck[0], healthcheck.Skip(1), output, environment);
+        Assert.True(healthExit == 0, healthOutput + healthErrors);
     }
 
     private static Dictionary<string, string> Environment() =>
@@ -73,72 +60,6 @@ public partial class DockerfileTests : IDisposable
     {
         var json = instruction[instruction.IndexOf('[', StringComparison.Ordinal)..];
         return System.Text.Json.JsonSerializer.Deserialize<string[]>(json)!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process Start(string file, IEnumerable<string> arguments, string directory, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<(int ExitCode, string Log)> RunToEndAsync(string file, IEnumerable<string> arguments, string directory, IDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, Process server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(server.HasExited, "The server exited during start-up.");
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        Assert.Fail("The server did not become ready within 60 s.");
     }
 
     [GeneratedRegex(@"-o\s+\S+")]
