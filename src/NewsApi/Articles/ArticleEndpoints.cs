@@ -17,6 +17,8 @@ public static class ArticleEndpoints
     public const string MergePatchJson = "application/merge-patch+json";
     public const int MaxPageSize = 100;
     public const int MaxPage = 100_000;
+    /// <summary>How many of a search's best hits are ranked once and shared by its pages (50 pages of 20).</summary>
+    private const int SharedRankingDepth = 1_000;
     private static readonly string[] Sorts = ["-publishedAt", "publishedAt", "-updatedAt", "relevance"];
 
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
@@ -94,8 +96,7 @@ public static class ArticleEndpoints
         var query = db.Articles.AsNoTracking();
         query = statusFilter switch
         {
-            null => query.Where(ArticleQueries.IsPublic(now)),
-            ArticleStatus.Published => query.Where(ArticleQueries.IsPublic(now)),
+            null or ArticleStatus.Published => query.Where(await ArticleQueries.IsPublicAsync(db, now, cancellationToken)),
             ArticleStatus.Scheduled => query.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt > now),
             var only => query.Where(a => a.Status == only),
         };
@@ -136,8 +137,17 @@ public static class ArticleEndpoints
             rows = query.Select(a => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = 0 });
         }
 
-        var total = await rows.CountAsync(cancellationToken);
-        var ordered = (sort ?? (q is null ? "-publishedAt" : "relevance")) switch
+        // Anonymous readers may see a list up to 5 s old (as from the output cache), so the pages of one list share its
+        // total and, for a search, its ranking; a key holder always reads the database.
+        var shared = http.User.Identity?.IsAuthenticated != true;
+        var listCache = http.RequestServices.GetRequiredService<PublicListCache>();
+        var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"),
+            string.IsNullOrWhiteSpace(q) ? null : string.Join(' ', ArticleSearch.Terms(q)));
+        var total = shared
+            ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None))
+            : await rows.CountAsync(cancellationToken);
+        var sortKey = sort ?? (q is null ? "-publishedAt" : "relevance");
+        var ordered = sortKey switch
         {
             "publishedAt" => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
             "-updatedAt" => rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
@@ -145,8 +155,24 @@ public static class ArticleEndpoints
             _ => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
         };
         // Page through narrow rows first (index-backed), then load only that page's articles whole.
-        var ids = await ordered.Skip((p - 1) * size).Take(size).Select(r => r.Id).ToListAsync(cancellationToken);
-        var articles = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Full().ToListAsync(cancellationToken))
+        var skip = (p - 1) * size;
+        List<int> ids;
+        if (shared && !string.IsNullOrWhiteSpace(q) && skip + size <= SharedRankingDepth)
+        {
+            // Ranking a search means scoring every match; once per list, then each page is a slice of it.
+            var ranking = await listCache.GetOrComputeAsync($"ranking|{sortKey}|{filters}",
+                () => ordered.Take(SharedRankingDepth).Select(r => r.Id).ToListAsync(CancellationToken.None));
+            ids = ranking.Skip(skip).Take(size).ToList();
+        }
+        else
+        {
+            ids = await ordered.Skip(skip).Take(size).Select(r => r.Id).ToListAsync(cancellationToken);
+        }
+        // The ids go as one parameter (a JSON array on SQLite, an array on PostgreSQL), so the SQL is the same for every page;
+        // the credits come in a query of their own, which SQLite answers from the credits' index (as one LEFT JOIN it
+        // would materialize every credit of every article).
+        var articles = (await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Select(ArticleMapping.SummaryColumns)
+                .AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(a => a.Id);
         var items = ids.Where(articles.ContainsKey).Select(id => articles[id].ToSummary(site)).ToList();
 

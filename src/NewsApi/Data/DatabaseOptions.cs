@@ -31,14 +31,15 @@ public static class DatabaseOptions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<NewsDbContext, SqliteNewsDbContext>(o => UseSqlite(o, connectionString));
+                // Pooled: a context holds no state of its own beyond its options, and making one per request shows in profiles.
+                services.AddDbContextPool<NewsDbContext, SqliteNewsDbContext>(o => UseSqlite(o, connectionString));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:NewsDb (an Npgsql connection string).");
                 }
-                services.AddDbContext<NewsDbContext, PostgresNewsDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContextPool<NewsDbContext, PostgresNewsDbContext>(o => o.UseNpgsql(connectionString));
                 break;
         }
         return services;

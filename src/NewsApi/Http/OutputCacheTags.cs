@@ -6,7 +6,7 @@ public static class OutputCacheTags
 {
     public const string Content = "content";
 
-    /// <summary>Any successful write empties this instance's cache of public reads, so its readers see the change at once.</summary>
+    /// <summary>Any successful write empties this instance's caches of public reads (responses, list totals and rankings), so its readers see the change at once.</summary>
     public static IApplicationBuilder EvictCachedContentOnWrites(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
@@ -16,6 +16,7 @@ public static class OutputCacheTags
             {
                 var store = http.RequestServices.GetRequiredService<IOutputCacheStore>();
                 await store.EvictByTagAsync(Content, CancellationToken.None);
+                http.RequestServices.GetRequiredService<PublicListCache>().Clear();
             }
         });
 }
