@@ -17,11 +17,12 @@ public static class Security
         var section = configuration.GetSection("RateLimiting");
         var anonymousPerMinute = section.GetValue("AnonymousPermitsPerMinute", 600);
         var keyPerMinute = section.GetValue("KeyPermitsPerMinute", 3000);
+        var enabled = section.GetValue("Enabled", true);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (!section.GetValue("Enabled", true))
+                if (!enabled)
                 {
                     return RateLimitPartition.GetNoLimiter("off");
                 }
