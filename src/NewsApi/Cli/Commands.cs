@@ -7,10 +7,10 @@ using Spectre.Console;
 
 namespace NewsApi.Cli;
 
-/// <summary>The executable's commands (keys, import, migrate), run with the same configuration and services as the web app.</summary>
+/// <summary>The executable's commands (keys, import, generate, migrate), run with the same configuration and services as the web app.</summary>
 public static class Commands
 {
-    private static readonly string[] Names = ["keys", "import", "migrate", "healthcheck"];
+    private static readonly string[] Names = ["keys", "import", "generate", "migrate", "healthcheck"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -19,6 +19,7 @@ public static class Commands
         var root = new RootCommand("NewsApi: a headless content API for Vietnamese news sites. Without a command it serves the API.");
         root.Subcommands.Add(KeysCommand(services));
         root.Subcommands.Add(ImportCommand(services));
+        root.Subcommands.Add(Generate.Command(services));
         var migrate = new Command("migrate", "Apply the database migrations (and seed an empty database).");
         migrate.SetAction(async (_, cancellationToken) =>
         {

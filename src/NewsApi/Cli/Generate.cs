@@ -1,0 +1,538 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Articles;
+using NewsApi.Contributors;
+using NewsApi.Data;
+using NewsApi.Http;
+using NewsApi.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NewsApi.Cli;
+
+/// <summary>
+/// `generate --articles n`: fills the database with n published, realistic and deterministic Vietnamese articles for
+/// benchmarks and demos. Rows are written in bulk (prepared statements on SQLite, binary COPY on PostgreSQL), one
+/// transaction per batch, bypassing EF's change tracking, but with exactly the columns the write path stores: text
+/// normalized, search columns folded, unique slugs, bylines parsed from their printed text, datelines from the lead.
+/// No revision is recorded (a bulk load is not an edit), so the revisions of a generated article are an empty list.
+/// </summary>
+public static class Generate
+{
+    public const int DefaultSeed = 20201210;
+    private const int BatchSize = 5_000;
+
+    public static Command Command(IServiceProvider services)
+    {
+        var articles = new Option<int>("--articles") { Description = "How many articles to add.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "The random seed: the same seed and count give the same articles.", DefaultValueFactory = _ => DefaultSeed };
+        var command = new Command("generate", "Fill the database with n realistic, deterministic Vietnamese articles (for benchmarks and demos).") { articles, seed };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(articles);
+            if (count is < 1 or > 10_000_000)
+            {
+                Console.Error.WriteLine("--articles is between 1 and 10000000.");
+                return 2;
+            }
+            await DatabaseSetup.MigrateAsync(services, seed: true, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var site = scope.ServiceProvider.GetRequiredService<SiteTime>();
+            var clock = Stopwatch.StartNew();
+            var contributors = await RunAsync(db, site, count, parse.GetValue(seed), Console.Out, cancellationToken);
+            Console.WriteLine($"Generated {count} articles ({contributors} contributors) in {clock.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Adds the articles and returns how many contributors they credit. Publication dates lie in the three years before today (UTC).</summary>
+    public static async Task<int> RunAsync(NewsDbContext db, SiteTime site, int count, int seed, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var composer = new ArticleComposer(seed);
+        var until = DateTime.UtcNow.Date;
+        var since = until.AddYears(-3);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var contributorIds = await StoreContributorsAsync(connection, composer.Contributors, site.UtcNow, cancellationToken);
+            var takenSlugs = await ReadSlugsAsync(connection, cancellationToken);
+            var writer = connection switch
+            {
+                SqliteConnection sqlite => (IBulkWriter)new SqliteBulkWriter(sqlite),
+                NpgsqlConnection postgres => new PostgresBulkWriter(postgres),
+                _ => throw new NotSupportedException($"generate does not support {connection.GetType().Name}."),
+            };
+            var step = (until - since).Ticks / count;
+            for (var start = 0; start < count; start += BatchSize)
+            {
+                var batch = new List<GeneratedArticle>(Math.Min(BatchSize, count - start));
+                for (var i = start; i < Math.Min(count, start + BatchSize); i++)
+                {
+                    // Oldest first, so ids grow with publication time as they would on a live site; whole seconds.
+                    var ticks = since.Ticks + i * step + composer.Next(0, (int)Math.Min(step, int.MaxValue));
+                    var publishedAt = new DateTime(ticks - ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+                    batch.Add(composer.Compose(publishedAt, site, contributorIds, takenSlugs));
+                }
+                await writer.WriteAsync(batch, cancellationToken);
+                if (count > BatchSize)
+                {
+                    await progress.WriteLineAsync($"{Math.Min(count, start + BatchSize)} / {count}");
+                }
+            }
+            return composer.Contributors.Count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<Dictionary<string, (int Id, string Name)>> StoreContributorsAsync(
+        DbConnection connection, IReadOnlyList<string> names, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var name in names)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            // As ContributorDirectory does: found by the slug of the name, created on first use.
+            insert.CommandText = """
+                INSERT INTO contributors ("Name", "Slug", "CreatedAt", "UpdatedAt", "Version") VALUES (@name, @slug, @now, @now, 1)
+                ON CONFLICT ("Slug") DO NOTHING
+                """;
+            AddParameter(insert, "@name", name);
+            AddParameter(insert, "@slug", VietnameseText.Slugify(name, ContributorLimits.Slug));
+            AddParameter(insert, "@now", now);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        var ids = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """SELECT "Id", "Slug", "Name" FROM contributors""";
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[reader.GetString(1)] = (reader.GetInt32(0), reader.GetString(2));
+        }
+        return ids;
+    }
+
+    private static async Task<HashSet<string>> ReadSlugsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """SELECT "Slug" FROM articles UNION ALL SELECT "Slug" FROM article_slugs""";
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            slugs.Add(reader.GetString(0));
+        }
+        return slugs;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private sealed record GeneratedCredit(int ContributorId, int Position, string Roles);
+
+    private sealed record GeneratedArticle(
+        string Slug, string Headline, string Lead, string Body, DateTime PublishedAt, string SearchHeadline, string SearchText,
+        string BylineText, string? Source, IReadOnlyList<GeneratedCredit> Credits,
+        string? DatelineText, DateOnly? DatelineDate, string? PartOfDay, string? Place);
+
+    private interface IBulkWriter
+    {
+        Task WriteAsync(IReadOnlyList<GeneratedArticle> batch, CancellationToken cancellationToken);
+    }
+
+    /// <summary>Prepared single-row inserts in one transaction per batch: SQLite's fastest path; the FTS5 triggers index each row.</summary>
+    private sealed class SqliteBulkWriter(SqliteConnection connection) : IBulkWriter
+    {
+        public async Task WriteAsync(IReadOnlyList<GeneratedArticle> batch, CancellationToken cancellationToken)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            using var article = Prepare(transaction, """
+                INSERT INTO articles ("Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash")
+                VALUES ($slug, $headline, $lead, $body, 'Published', $at, $at, $at, 1, 'vi', $searchHeadline, $searchText, NULL)
+                RETURNING "Id"
+                """, "$slug", "$headline", "$lead", "$body", "$at", "$searchHeadline", "$searchText");
+            using var byline = Prepare(transaction, """INSERT INTO bylines ("ArticleId", "Text", "Source") VALUES ($id, $text, $source)""", "$id", "$text", "$source");
+            using var credit = Prepare(transaction, """INSERT INTO byline_credits ("ArticleId", "Position", "ContributorId", "Roles") VALUES ($id, $position, $contributor, $roles)""",
+                "$id", "$position", "$contributor", "$roles");
+            using var dateline = Prepare(transaction, """INSERT INTO datelines ("ArticleId", "Text", "Date", "PartOfDay", "Place") VALUES ($id, $text, $date, $pod, $place)""",
+                "$id", "$text", "$date", "$pod", "$place");
+            foreach (var a in batch)
+            {
+                Set(article, a.Slug, a.Headline, a.Lead, a.Body, a.PublishedAt, a.SearchHeadline, a.SearchText);
+                var id = Convert.ToInt64(article.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                Set(byline, id, a.BylineText, a.Source);
+                byline.ExecuteNonQuery();
+                foreach (var c in a.Credits)
+                {
+                    Set(credit, id, c.Position, c.ContributorId, c.Roles);
+                    credit.ExecuteNonQuery();
+                }
+                if (a.DatelineText is not null)
+                {
+                    Set(dateline, id, a.DatelineText, a.DatelineDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.PartOfDay, a.Place);
+                    dateline.ExecuteNonQuery();
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        private SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+            command.Prepare();
+            return command;
+        }
+
+        private static void Set(SqliteCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+        }
+    }
+
+    /// <summary>Binary COPY per table, one transaction per batch; ids are taken from the identity sequence first so children can refer to them.</summary>
+    private sealed class PostgresBulkWriter(NpgsqlConnection connection) : IBulkWriter
+    {
+        public async Task WriteAsync(IReadOnlyList<GeneratedArticle> batch, CancellationToken cancellationToken)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var ids = new List<int>(batch.Count);
+            await using (var next = new NpgsqlCommand("""SELECT nextval(pg_get_serial_sequence('articles', 'Id'))::int FROM generate_series(1, @n)""", connection, transaction))
+            {
+                next.Parameters.AddWithValue("n", batch.Count);
+                await using var reader = await next.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetInt32(0));
+                }
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                """COPY articles ("Id", "Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash") FROM STDIN (FORMAT BINARY)""",
+                cancellationToken))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var a = batch[i];
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(ids[i], NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(a.Slug, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(a.Headline, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(a.Lead, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(a.Body, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(nameof(ArticleStatus.Published), NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(a.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(a.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(a.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync("vi", NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(a.SearchHeadline, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(a.SearchText, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+                await copy.CompleteAsync(cancellationToken);
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY bylines ("ArticleId", "Text", "Source") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    await copy.WriteRowAsync(cancellationToken, ids[i], batch[i].BylineText, (object?)batch[i].Source ?? DBNull.Value);
+                }
+                await copy.CompleteAsync(cancellationToken);
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY byline_credits ("ArticleId", "Position", "ContributorId", "Roles") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    foreach (var c in batch[i].Credits)
+                    {
+                        await copy.WriteRowAsync(cancellationToken, ids[i], c.Position, c.ContributorId, c.Roles);
+                    }
+                }
+                await copy.CompleteAsync(cancellationToken);
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY datelines ("ArticleId", "Text", "Date", "PartOfDay", "Place") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var a = batch[i];
+                    if (a.DatelineText is null)
+                    {
+                        continue;
+                    }
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(ids[i], NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(a.DatelineText, NpgsqlDbType.Varchar, cancellationToken);
+                    if (a.DatelineDate is { } date)
+                    {
+                        await copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken);
+                    }
+                    else
+                    {
+                        await copy.WriteNullAsync(cancellationToken);
+                    }
+                    await WriteTextOrNullAsync(copy, a.PartOfDay, cancellationToken);
+                    await WriteTextOrNullAsync(copy, a.Place, cancellationToken);
+                }
+                await copy.CompleteAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        private static async Task WriteTextOrNullAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
+        {
+            if (value is null)
+            {
+                await copy.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await copy.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Makes up articles from word lists in the register of a Vietnamese military newspaper, from one seeded random sequence.</summary>
+    private sealed class ArticleComposer
+    {
+        private readonly Random random;
+
+        public IReadOnlyList<string> Contributors { get; }
+
+        public ArticleComposer(int seed)
+        {
+            random = new Random(seed);
+            var names = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (names.Count < 300)
+            {
+                var name = $"{Pick(Words.FamilyNames)} {Pick(Words.MiddleNames)} {Pick(Words.GivenNames)}";
+                if (random.Next(4) == 0)
+                {
+                    name = $"{Pick(Words.FamilyNames)} {Pick(Words.GivenNames)}";
+                }
+                if (seen.Add(VietnameseText.Slugify(name, ContributorLimits.Slug)))
+                {
+                    names.Add(VietnameseText.NormalizeLine(name));
+                }
+            }
+            Contributors = names;
+        }
+
+        public int Next(int min, int max) => random.Next(min, max);
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        public GeneratedArticle Compose(DateTime publishedAt, SiteTime site, Dictionary<string, (int Id, string Name)> contributorIds, HashSet<string> takenSlugs)
+        {
+            var province = Pick(Words.Provinces);
+            var unit = Pick(Words.Units).Replace("{n}", random.Next(2, 600).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{tỉnh}", province, StringComparison.Ordinal);
+            var activity = Pick(Words.Activities);
+            var year = site.LocalDate(publishedAt).Year;
+            var headline = VietnameseText.NormalizeLine(random.Next(3) switch
+            {
+                0 => $"{unit} {activity} năm {year}",
+                1 => $"{unit} {activity}",
+                _ => $"{Pick(Words.HeadlineOpeners)} {activity} tại {province}",
+            });
+            headline = char.ToUpperInvariant(headline[0]) + headline[1..];
+
+            // The event happened some hours before the piece went out.
+            var eventDay = site.LocalDate(publishedAt.AddHours(-random.Next(2, 30)));
+            var place = random.Next(3) switch
+            {
+                0 => null,
+                1 => province,
+                _ => Pick(Words.Places).Replace("{tỉnh}", province, StringComparison.Ordinal),
+            };
+            var opening = $"{Pick(Words.PartsOfDay)} {eventDay.Day}-{eventDay.Month}, " + (place is null ? "" : $"tại {place}, ");
+            var lead = VietnameseText.Normalize(opening + $"{unit} {activity}. " + Sentence(unit, province));
+            var paragraphs = new List<BodyBlock>();
+            for (var p = random.Next(3, 7); p > 0; p--)
+            {
+                var text = new StringBuilder();
+                for (var s = random.Next(2, 5); s > 0; s--)
+                {
+                    text.Append(Sentence(unit, province)).Append(' ');
+                }
+                paragraphs.Add(new BodyBlock(BodyBlock.Paragraph, VietnameseText.Normalize(text.ToString())));
+            }
+
+            var bylineText = VietnameseText.NormalizeLine(Byline());
+            var parsed = BylineParser.Parse(bylineText)!;
+            var credits = new List<GeneratedCredit>();
+            var creditedNames = new List<string>();
+            // As BylineMapping does with a byline sent as text alone: credits in order, a name credited twice merges its roles.
+            var merged = new List<(int Id, string Name, List<CreditRole> Roles)>();
+            foreach (var credit in parsed.Credits)
+            {
+                var proper = VietnameseText.NormalizeLine(VietnameseText.IsUpperCase(credit.Name) ? VietnameseText.ProperCase(credit.Name) : credit.Name);
+                var contributor = contributorIds[VietnameseText.Slugify(proper, ContributorLimits.Slug)];
+                var existing = merged.FindIndex(m => m.Id == contributor.Id);
+                if (existing >= 0)
+                {
+                    merged[existing] = merged[existing] with { Roles = merged[existing].Roles.Union(credit.Roles).ToList() };
+                }
+                else
+                {
+                    merged.Add((contributor.Id, contributor.Name, credit.Roles.Distinct().ToList()));
+                }
+            }
+            for (var i = 0; i < merged.Count; i++)
+            {
+                credits.Add(new GeneratedCredit(merged[i].Id, i, JsonSerializer.Serialize(merged[i].Roles, Json.Options)));
+                creditedNames.Add(merged[i].Name);
+            }
+
+            var dateline = DatelineParser.Parse(lead, site.LocalDate(publishedAt));
+            var slug = UniqueSlug(headline, takenSlugs);
+            // As Article.Touch and ArticleWriter.SearchTextOf fold them.
+            var searchText = VietnameseText.Fold(string.Join('\n', new[] { lead }.Concat(paragraphs.Select(b => b.Text)).Concat(creditedNames)));
+            return new GeneratedArticle(
+                slug, headline, lead, JsonSerializer.Serialize(paragraphs, Json.Options), publishedAt, VietnameseText.Fold(headline), searchText,
+                bylineText, string.IsNullOrEmpty(parsed.Source) ? null : parsed.Source, credits,
+                dateline?.Text, dateline?.Date, dateline?.PartOfDay?.ToString(), string.IsNullOrEmpty(dateline?.Place) ? null : dateline.Place);
+        }
+
+        private string Sentence(string unit, string province) =>
+            Pick(Words.Sentences)
+                .Replace("{đơn vị}", unit, StringComparison.Ordinal)
+                .Replace("{tỉnh}", province, StringComparison.Ordinal)
+                .Replace("{hoạt động}", Pick(Words.Activities), StringComparison.Ordinal)
+                .Replace("{cấp}", Pick(Words.Ranks), StringComparison.Ordinal)
+                .Replace("{người}", Pick(Contributors), StringComparison.Ordinal)
+                .Replace("{số}", random.Next(2, 100).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        private string Byline()
+        {
+            string Name() => Pick(Contributors).ToUpperInvariant();
+            var text = random.Next(10) switch
+            {
+                0 => $"Tin, ảnh: {Name()}",
+                1 => $"Bài và ảnh: {Name()}",
+                2 => $"Tin: {Name()}",
+                3 => $"Bài: {Name()}",
+                4 => $"Bài: {Name()}; Ảnh: {Name()}",
+                5 => $"Tin: {Name()}; Ảnh: {Name()}",
+                6 => $"Video: {Name()}; Bài: {Name()}",
+                7 => $"Bài: {Name()}, {Name()}; Ảnh: {Name()}",
+                8 => $"Tin: {Name()}; Ảnh: {Name()}; Video: {Name()}",
+                _ => $"{Name()} - {Name()}",
+            };
+            return random.Next(4) switch
+            {
+                0 => text + " (QĐND)",
+                1 => text + " (TTXVN)",
+                2 => text + " (VOV)",
+                _ => text,
+            };
+        }
+
+        /// <summary>As ArticleWriter.UniqueSlugAsync: the headline's slug, or the first free "-2", "-3", ….</summary>
+        private static string UniqueSlug(string headline, HashSet<string> taken)
+        {
+            var stem = VietnameseText.Slugify(headline, ArticleLimits.Slug - 8);
+            if (stem.Length == 0)
+            {
+                stem = "bai-viet";
+            }
+            var slug = stem;
+            for (var n = 2; !taken.Add(slug); n++)
+            {
+                slug = $"{stem}-{n}";
+            }
+            return slug;
+        }
+    }
+
+    private static class Words
+    {
+        public static readonly string[] FamilyNames =
+            ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Hương", "Đinh", "Trịnh", "Mai", "Tô", "Lương", "Đoàn", "Cao", "Quách", "Hà", "Lâm", "Tạ", "Chu", "Vương"];
+
+        public static readonly string[] MiddleNames =
+            ["Văn", "Thị", "Hồng", "Minh", "Đức", "Quang", "Thanh", "Ngọc", "Hữu", "Xuân", "Thu", "Kim", "Mạnh", "Tiến", "Bảo", "Phương"];
+
+        public static readonly string[] GivenNames =
+            ["Hùng", "Thu", "An", "Bình", "Tuấn", "Hà", "Lan", "Dũng", "Hải", "Long", "Phương", "Trang", "Nam", "Sơn", "Thắng", "Hiếu", "Hòa", "Cường", "Quân", "Việt", "Huyền", "Linh", "Hạnh", "Giang", "Khánh", "Toàn", "Đạt", "Nghĩa", "Trung", "Yến", "Thảo", "Vinh", "Lực", "Chiến", "Hưng", "Tâm"];
+
+        public static readonly string[] Provinces =
+            ["Hà Nội", "Lạng Sơn", "Cao Bằng", "Hà Giang", "Thái Nguyên", "Quảng Ninh", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Đà Nẵng", "Khánh Hòa", "Đắk Lắk", "Gia Lai", "Kon Tum", "Lâm Đồng", "Bình Phước", "Tây Ninh", "An Giang", "Kiên Giang", "Cà Mau", "Sơn La", "Điện Biên", "Lai Châu", "Lào Cai", "Yên Bái", "Tuyên Quang", "Bắc Giang", "Hải Phòng", "Thanh Hóa", "Cần Thơ"];
+
+        public static readonly string[] Units =
+            ["Sư đoàn {n}", "Lữ đoàn {n}", "Trung đoàn {n}", "Lữ đoàn Pháo binh {n}", "Lữ đoàn Công binh {n}", "Bộ Chỉ huy Quân sự tỉnh {tỉnh}", "Bộ đội Biên phòng tỉnh {tỉnh}",
+             "Bộ Chỉ huy Bộ đội Biên phòng tỉnh {tỉnh}", "Quân khu 1", "Quân khu 2", "Quân khu 3", "Quân khu 4", "Quân khu 5", "Quân khu 7", "Quân khu 9", "Quân đoàn 12",
+             "Tổng cục Công nghiệp Quốc phòng", "Tổng cục Chính trị", "Tổng cục Hậu cần", "Tổng cục Kỹ thuật", "Học viện Quốc phòng", "Học viện Lục quân", "Trường Sĩ quan Lục quân 1",
+             "Quân chủng Hải quân", "Quân chủng Phòng không - Không quân", "Binh chủng Công binh", "Binh chủng Thông tin liên lạc", "Binh chủng Hóa học", "Vùng 2 Hải quân",
+             "Cảnh sát biển Vùng {n}", "Ban Chỉ huy Quân sự huyện {tỉnh}", "Đoàn Kinh tế - Quốc phòng {n}", "Bệnh viện Quân y {n}", "Nhà máy Z{n}"];
+
+        public static readonly string[] Activities =
+            ["tổ chức Hội nghị Quân chính", "tổng kết công tác quân sự, quốc phòng", "kiểm tra kết thúc huấn luyện chiến sĩ mới", "diễn tập khu vực phòng thủ",
+             "phát động Phong trào Thi đua Quyết thắng", "tổ chức hội thao kỹ thuật", "khai mạc hội thi cán bộ quân sự", "bế mạc tập huấn cán bộ",
+             "triển khai nhiệm vụ huấn luyện", "sơ kết công tác dân vận", "đón nhận Huân chương Bảo vệ Tổ quốc", "trao tặng nhà tình nghĩa",
+             "giao nhận quân", "tổng kết Cuộc vận động 50", "tổ chức Ngày hội Quốc phòng toàn dân", "hoàn thành diễn tập chỉ huy - cơ quan",
+             "bắn đạn thật", "tuần tra bảo vệ biên giới", "tìm kiếm cứu nạn", "khám bệnh, cấp thuốc miễn phí cho nhân dân", "ra quân huấn luyện",
+             "tổ chức Đại hội thi đua quyết thắng", "giáo dục chính trị, tư tưởng", "xây dựng đơn vị vững mạnh toàn diện", "sản xuất vũ khí trang bị kỹ thuật"];
+
+        public static readonly string[] HeadlineOpeners =
+            ["Sôi nổi", "Hiệu quả", "Đẩy mạnh", "Nâng cao chất lượng", "Tăng cường", "Chủ động", "Đổi mới", "Quyết liệt"];
+
+        public static readonly string[] PartsOfDay = ["Sáng", "Sáng", "Sáng", "Chiều", "Chiều", "Trưa", "Tối", "Rạng sáng", "Đêm"];
+
+        public static readonly string[] Places =
+            ["thao trường huấn luyện", "thao trường Trung đoàn 141", "Sở Chỉ huy Quân khu", "Nhà văn hóa xã Quang Trung", "Cảng Cam Ranh", "Trung tâm Hội nghị tỉnh {tỉnh}",
+             "Đồn Biên phòng Cửa khẩu Tân Thanh", "Thao trường Miếu Môn", "Bộ Chỉ huy Quân sự tỉnh {tỉnh}", "Học viện Quốc phòng"];
+
+        public static readonly string[] Ranks =
+            ["Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá"];
+
+        public static readonly string[] Sentences =
+            ["{cấp} {người}, Tư lệnh {đơn vị}, dự và phát biểu chỉ đạo.",
+             "Năm qua, {đơn vị} đã nỗ lực, khắc phục khó khăn, hoàn thành tốt các nhiệm vụ được giao.",
+             "Đơn vị đã {hoạt động} bảo đảm an toàn tuyệt đối về người và vũ khí trang bị.",
+             "Có {số} tập thể, cá nhân được khen thưởng vì thành tích xuất sắc trong Phong trào Thi đua Quyết thắng.",
+             "Công tác huấn luyện, sẵn sàng chiến đấu được duy trì nghiêm, đạt kết quả khá, giỏi.",
+             "Các cơ quan, đơn vị đã phối hợp, hiệp đồng chặt chẽ với chính quyền địa phương tỉnh {tỉnh}.",
+             "Phát biểu tại hội nghị, {cấp} {người} ghi nhận và biểu dương những kết quả {đơn vị} đạt được.",
+             "Thời gian tới, đơn vị tiếp tục quán triệt, triển khai thực hiện tốt các nghị quyết, chỉ thị của Đảng, Quân ủy Trung ương và Bộ Quốc phòng.",
+             "Cán bộ, chiến sĩ đã tích cực giúp nhân dân xây dựng nông thôn mới, làm đường giao thông, nạo vét kênh mương.",
+             "Kết quả, {số} phần trăm quân số đạt yêu cầu, trong đó có nhiều nội dung đạt khá, giỏi.",
+             "Lực lượng vũ trang tỉnh {tỉnh} luôn giữ vững thế trận quốc phòng toàn dân gắn với thế trận an ninh nhân dân.",
+             "Qua diễn tập, trình độ chỉ huy, tham mưu và khả năng hiệp đồng tác chiến của các lực lượng được nâng lên rõ rệt.",
+             "Bộ đội Biên phòng đã tổ chức {số} đợt tuần tra song phương, giữ vững chủ quyền lãnh thổ, an ninh biên giới quốc gia.",
+             "Đồng chí {người} yêu cầu các đơn vị tiếp tục đổi mới nội dung, hình thức huấn luyện sát với thực tế chiến đấu.",
+             "Dịp này, đơn vị trao tặng {số} suất quà cho gia đình chính sách và học sinh nghèo vượt khó.",
+             "Công tác hậu cần, kỹ thuật bảo đảm đầy đủ, kịp thời cho các nhiệm vụ; đời sống bộ đội không ngừng được cải thiện.",
+             "Hội nghị đã thảo luận, thống nhất phương hướng, nhiệm vụ và các giải pháp trọng tâm cho năm tiếp theo.",
+             "Các chiến sĩ mới đã nắm chắc điều lệnh, điều lệ, kỹ thuật bắn súng và chiến thuật từng người.",
+             "Đơn vị chủ động nắm chắc tình hình, tham mưu kịp thời, không để bị động, bất ngờ trong mọi tình huống.",
+             "Trong {số} ngày, lực lượng tham gia đã giúp địa phương khắc phục hậu quả bão lũ, ổn định đời sống nhân dân."];
+    }
+}
