@@ -72,9 +72,10 @@ if (app.Configuration.GetValue("Https:Enabled", false))
 app.UseNewsSecurityHeaders(app.Configuration);
 app.UseCors();
 app.UseAuthentication();
+// Before keys are refused: a flood of forged keys or refused writes is limited per address like any other request.
+app.UseRateLimiter();
 app.RejectInvalidKeys();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseOutputCache();
 app.EvictCachedContentOnWrites();
 
