@@ -83,9 +83,10 @@ if (app.Configuration.GetValue("Https:Enabled", false))
 app.UseNewsSecurityHeaders(app.Configuration);
 app.UseCors();
 app.UseAuthentication();
+// Before keys are refused: a flood of forged keys or refused writes is limited per address like any other request.
+app.UseRateLimiter();
 app.RejectInvalidKeys();
 app.UseAuthorization();
-app.UseRateLimiter();
 if (app.Configuration.GetValue("OutputCache:Enabled", true))
 {
     // Off only to measure what a read costs without it (tests/NewsApi.Benchmarks/load.sh).

@@ -51,8 +51,12 @@ public class BylineAndDatelineTests(NewsApiFactory factory) : IClassFixture<News
 
         var article = await (await writer.GetAsync($"/api/v1/articles/{id}")).ReadJson();
         Assert.Equal(2, (int)article["version"]!);
-        var contributor = await (await factory.CreateClient().GetAsync("/api/v1/contributors/le-thi-binh")).ReadJson();
+        var contributor = await (await factory.ClientWithScope(Scopes.ContentRead).GetAsync("/api/v1/contributors/le-thi-binh")).ReadJson();
         Assert.Equal((int)credits[1]!["contributorId"]!, (int)contributor["id"]!);
+        // Credited only in a draft: the name stays under embargo with the article.
+        await (await factory.CreateClient().GetAsync("/api/v1/contributors/le-thi-binh")).ProblemOf(404);
+        var publicList = await (await factory.CreateClient().GetAsync("/api/v1/contributors?pageSize=100")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("le-thi-binh", publicList);
     }
 
     [Fact]

@@ -47,3 +47,20 @@ public class RateLimitAndHeaderTests(RateLimitAndHeaderTests.Factory factory) : 
         Assert.False(response.Headers.Contains("Server"));
     }
 }
+
+/// <summary>Its own app instance, so its requests do not spend the budget the test above counts on.</summary>
+public class ForgedKeyRateLimitTests(RateLimitAndHeaderTests.Factory factory) : IClassFixture<RateLimitAndHeaderTests.Factory>
+{
+    [Fact]
+    public async Task ForgedKeysAreRateLimitedToo()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var forger = factory.CreateClient();
+            forger.DefaultRequestHeaders.Authorization = new("Bearer", "nk_forged" + i);
+            statuses.Add((await forger.GetAsync("/api/v1/articles?forged=" + i)).StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+}

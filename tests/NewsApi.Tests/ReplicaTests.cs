@@ -17,9 +17,25 @@ public class ReplicaTests : IDisposable
         var environment = database.Environment;
         environment["RateLimiting__Enabled"] = "false";
         environment["Publishing__SchedulerIntervalSeconds"] = "1";
-        var started = await Task.WhenAll(AppProcess.StartAsync(environment, database.Folder), AppProcess.StartAsync(environment, database.Folder));
-        await using var a = started[0];
-        await using var b = started[1];
+        var starting = new[] { AppProcess.StartAsync(environment, database.Folder), AppProcess.StartAsync(environment, database.Folder) };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // If one failed to start, the other must not outlive the test.
+            if (starting.Any(t => !t.IsCompletedSuccessfully))
+            {
+                foreach (var task in starting.Where(t => t.IsCompletedSuccessfully))
+                {
+                    await (await task).DisposeAsync();
+                }
+            }
+        }
+        await using var a = await starting[0];
+        await using var b = await starting[1];
+        AppProcess[] started = [a, b];
 
         // Both migrated and seeded exactly once between them.
         foreach (var replica in started)

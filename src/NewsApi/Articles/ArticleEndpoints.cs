@@ -80,6 +80,10 @@ public static class ArticleEndpoints
         if (sort is not null && !Sorts.Contains(sort)) errors["sort"] = [$"sort is one of {string.Join(", ", Sorts)}."];
         if (sort == "relevance" && string.IsNullOrWhiteSpace(q)) errors["sort"] = ["sort=relevance needs q."];
         if (from is not null && to is not null && from > to) errors["from"] = ["from is on or before to."];
+        if (from is { } f && !TextRules.IsReasonableYear(f.Year)) errors["from"] = [$"from is between the years {TextRules.MinYear} and {TextRules.MaxYear}."];
+        if (to is { } t && !TextRules.IsReasonableYear(t.Year)) errors["to"] = [$"to is between the years {TextRules.MinYear} and {TextRules.MaxYear}."];
+        if (!TextRules.HasNoControlCharacters(contributor)) errors["contributor"] = ["contributor has control characters."];
+        if (!TextRules.HasNoControlCharacters(source)) errors["source"] = ["source has control characters."];
         if (q is { Length: > 200 }) errors["q"] = ["q is at most 200 characters."];
         if (contributor is { Length: > 120 }) errors["contributor"] = ["contributor is at most 120 characters."];
         if (source is { Length: > 100 }) errors["source"] = ["source is at most 100 characters."];
@@ -192,7 +196,7 @@ public static class ArticleEndpoints
         var movedTo = await db.ArticleSlugs.AsNoTracking().Where(s => s.Slug == idOrSlug).Select(s => s.ArticleId).FirstOrDefaultAsync(cancellationToken);
         if (movedTo != 0 && await FindReadableAsync(db, http.User, movedTo.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken) is { } current)
         {
-            return TypedResults.Redirect($"/api/v1/articles/{current.Slug}{http.Request.QueryString}", permanent: true, preserveMethod: true);
+            return TypedResults.Redirect($"{http.Request.PathBase}/api/v1/articles/{current.Slug}{http.Request.QueryString}", permanent: true, preserveMethod: true);
         }
         return Problems.NotFound("article", idOrSlug);
     }
@@ -268,7 +272,17 @@ public static class ArticleEndpoints
         }
 
         var current = JsonSerializer.SerializeToNode(article.ToRequest(site), Json.Options)!;
-        var merged = MergePatch.Apply(current, patch);
+        JsonNode? merged;
+        try
+        {
+            ForgetWhatNewTextReplaces(current, (JsonObject)patch);
+            merged = MergePatch.Apply(current, patch);
+        }
+        catch (ArgumentException)
+        {
+            // System.Text.Json refuses an object that names a member twice when it is first enumerated.
+            return Problems.Invalid("$", "A member appears twice in the patch.");
+        }
         ArticleRequest? request;
         try
         {
@@ -302,6 +316,25 @@ public static class ArticleEndpoints
         db.Articles.Remove(article);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// A byline or dateline patched with its text alone is read from that text, as on PUT: the stored credits and
+    /// source (or date, part of day and place) belonged to the old text and must not survive it.
+    /// </summary>
+    private static void ForgetWhatNewTextReplaces(JsonNode current, JsonObject patch)
+    {
+        foreach (var (part, derived) in new[] { ("byline", new[] { "credits", "source" }), ("dateline", new[] { "date", "partOfDay", "place" }) })
+        {
+            if (patch[part] is JsonObject partPatch && partPatch.ContainsKey("text") && !derived.Any(partPatch.ContainsKey)
+                && current[part] is JsonObject stored)
+            {
+                foreach (var member in derived)
+                {
+                    stored.Remove(member);
+                }
+            }
+        }
     }
 
     /// <summary>An article to change, whole and tracked, once If-Match (when sent) has been checked against it; else the problem to answer.</summary>

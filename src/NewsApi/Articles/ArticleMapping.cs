@@ -127,7 +127,20 @@ public static class ArticleWriter
         }
 
         article.Status = request.Status ?? (article.Id == 0 ? ArticleStatus.Draft : article.Status);
+        if (article.Status == ArticleStatus.Scheduled && request.PublishedAt is null)
+        {
+            return new WriteError(400, "publishedAt", "A scheduled article needs the publishedAt it is scheduled for.");
+        }
         article.PublishedAt = (request.PublishedAt is { } given ? SiteTime.Truncate(given.UtcDateTime) : (DateTime?)null) ?? (article.Status == ArticleStatus.Published ? article.PublishedAt ?? now : null);
+        // Status follows the publication time: published for a future time is scheduled, scheduled for a past one is published.
+        if (article.Status == ArticleStatus.Published && article.PublishedAt > now)
+        {
+            article.Status = ArticleStatus.Scheduled;
+        }
+        else if (article.Status == ArticleStatus.Scheduled && article.PublishedAt <= now)
+        {
+            article.Status = ArticleStatus.Published;
+        }
 
         var error = await BylineMapping.ApplyAsync(db, article, request.Byline, now, cancellationToken);
         if (error is { } e)
@@ -165,11 +178,7 @@ public static class ArticleWriter
 
     public static async Task<string> UniqueSlugAsync(NewsDbContext db, string headline, int articleId, CancellationToken cancellationToken)
     {
-        var stem = VietnameseText.Slugify(headline, ArticleLimits.Slug - 8);
-        if (stem.Length == 0)
-        {
-            stem = "bai-viet";
-        }
+        var stem = TextRules.ReadableSlug(headline, ArticleLimits.Slug - 8, "bai-viet");
         var taken = await db.Articles.Where(a => a.Id != articleId && (a.Slug == stem || a.Slug.StartsWith(stem + "-")))
             .Select(a => a.Slug)
             .Concat(db.ArticleSlugs.Where(s => s.Slug == stem || s.Slug.StartsWith(stem + "-")).Select(s => s.Slug))

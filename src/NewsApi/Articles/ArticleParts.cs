@@ -34,7 +34,7 @@ public static class ArticleParts
         {
             return Problems.NotFound("article", id);
         }
-        if (select(article) is { } current && ETags.IfMatchFails(http.Request, current))
+        if (ETags.IfMatchFails(http.Request, select(article)))
         {
             return Problems.PreconditionFailed();
         }

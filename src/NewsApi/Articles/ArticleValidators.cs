@@ -8,27 +8,35 @@ namespace NewsApi.Articles;
 
 public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 {
-    public ArticleRequestValidator(TimeProvider clock)
+    public ArticleRequestValidator()
     {
         RuleFor(a => a.Headline).NotEmpty().MaximumLength(ArticleLimits.Headline).Must(TextRules.HasVisibleText)
             .WithMessage("The headline must contain text.");
         RuleFor(a => a.Lead).NotEmpty().MaximumLength(ArticleLimits.Lead).Must(TextRules.HasVisibleText)
             .WithMessage("The lead must contain text.");
+        RuleFor(a => a.Headline).Must(h => TextRules.FitsWhenNormalized(h, ArticleLimits.Headline))
+            .WithMessage($"The headline is at most {ArticleLimits.Headline} characters.");
+        RuleFor(a => a.Lead).Must(l => TextRules.FitsWhenNormalized(l, ArticleLimits.Lead))
+            .WithMessage($"The lead is at most {ArticleLimits.Lead} characters.");
+        RuleFor(a => a.Body).Must(b => b!.All(block => block is not null))
+            .WithMessage("A body block cannot be null.").When(a => a.Body is not null);
         RuleFor(a => a.Body).Must(b => b!.Count <= ArticleLimits.BodyBlocks)
             .WithMessage($"An article has at most {ArticleLimits.BodyBlocks} body blocks.").When(a => a.Body is not null);
         RuleForEach(a => a.Body).ChildRules(block =>
         {
             block.RuleFor(b => b.Type).Equal(BodyBlock.Paragraph).WithMessage("The only block type is 'paragraph'.");
-            block.RuleFor(b => b.Text).NotEmpty().MaximumLength(ArticleLimits.BlockText);
+            block.RuleFor(b => b.Text).NotEmpty().MaximumLength(ArticleLimits.BlockText)
+                .Must(t => TextRules.FitsWhenNormalized(t, ArticleLimits.BlockText)).WithMessage($"A block is at most {ArticleLimits.BlockText} characters.");
         });
-        RuleFor(a => a.Slug!).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
-            .WithMessage("A slug is lower-case letters a-z, digits and single hyphens.")
+        RuleFor(a => a.Slug!).Matches("^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$")
+            .WithMessage("A slug is lower-case letters a-z, digits and single hyphens, with at least one letter (digits alone would read as an id).")
             .MaximumLength(ArticleLimits.Slug).When(a => a.Slug is not null);
         RuleFor(a => a.Status).IsInEnum();
-        RuleFor(a => a.PublishedAt).NotNull().Must(p => p > clock.GetUtcNow())
-            .WithMessage("A scheduled article needs a publishedAt in the future.")
+        RuleFor(a => a.PublishedAt).NotNull()
+            .WithMessage("A scheduled article needs the publishedAt it is scheduled for.")
             .When(a => a.Status == ArticleStatus.Scheduled);
-        RuleFor(a => a.PublishedAt!.Value.Year).InclusiveBetween(1900, 2200).OverridePropertyName("publishedAt")
+        RuleFor(a => a.PublishedAt!.Value.Year).Must(TextRules.IsReasonableYear).OverridePropertyName("publishedAt")
+            .WithMessage($"publishedAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.")
             .When(a => a.PublishedAt is not null);
         RuleFor(a => a.Byline!).SetValidator(new BylineRequestValidator()).When(a => a.Byline is not null);
         RuleFor(a => a.Dateline!).SetValidator(new DatelineRequestValidator()).When(a => a.Dateline is not null);

@@ -24,11 +24,11 @@ public static class ArticleWorkflowEndpoints
             .WithDescription("The article disappears from public reads, lists, search and feeds at once. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapGet("/{id:int}/revisions", ListRevisions).WithName("ListArticleRevisions").RequireScope(Scopes.ContentRead)
+        group.MapGet("/{id:int}/revisions", ListRevisions).WithName("ListArticleRevisions").RequireScope(Scopes.ContentRead).WithETag()
             .WithSummary("List an article's revisions")
             .WithDescription("Every change, newest first, with who made it (the key's name) and when.");
 
-        group.MapGet("/{id:int}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision").RequireScope(Scopes.ContentRead)
+        group.MapGet("/{id:int}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision").RequireScope(Scopes.ContentRead).WithETag()
             .WithSummary("Get one revision of an article")
             .WithDescription("The article exactly as it was after that change.");
         return group;
@@ -45,9 +45,9 @@ public static class ArticleWorkflowEndpoints
         var now = site.UtcNow;
         if (request?.PublishAt is { } publishAt)
         {
-            if (publishAt.Year is < 1900 or > 2200)
+            if (!TextRules.IsReasonableYear(publishAt.Year))
             {
-                return Problems.Invalid("publishAt", "publishAt is between the years 1900 and 2200.");
+                return Problems.Invalid("publishAt", $"publishAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
             }
             var at = SiteTime.Truncate(publishAt.UtcDateTime);
             article.Status = at > now ? ArticleStatus.Scheduled : ArticleStatus.Published;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Contributors;
 using NewsApi.Data;
+using NewsApi.Http;
 using NewsApi.Articles;
 using NewsApi.Text;
 
@@ -48,6 +49,10 @@ public static class BylineMapping
         for (var i = 0; i < credits.Count; i++)
         {
             var credit = credits[i];
+            if (credit.ContributorId is null && !TextRules.FitsWhenNormalized(credit.Name, ContributorLimits.Name))
+            {
+                return ($"credits[{i}].name", $"A name is at most {ContributorLimits.Name} characters.");
+            }
             var contributor = credit.ContributorId is { } id
                 ? await db.Contributors.FindAsync([id], cancellationToken)
                 : await ContributorDirectory.FindOrCreateAsync(db, credit.Name, now, cancellationToken);

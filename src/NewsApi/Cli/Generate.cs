@@ -109,7 +109,7 @@ public static class Generate
                 ON CONFLICT ("Slug") DO NOTHING
                 """;
             AddParameter(insert, "@name", name);
-            AddParameter(insert, "@slug", VietnameseText.Slugify(name, ContributorLimits.Slug));
+            AddParameter(insert, "@slug", TextRules.ReadableSlug(name, ContributorLimits.Slug, "tac-gia"));
             AddParameter(insert, "@now", now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -337,7 +337,7 @@ public static class Generate
                 {
                     name = $"{Pick(Words.FamilyNames)} {Pick(Words.GivenNames)}";
                 }
-                if (seen.Add(VietnameseText.Slugify(name, ContributorLimits.Slug)))
+                if (seen.Add(TextRules.ReadableSlug(name, ContributorLimits.Slug, "tac-gia")))
                 {
                     names.Add(VietnameseText.NormalizeLine(name));
                 }
@@ -394,7 +394,7 @@ public static class Generate
             foreach (var credit in parsed.Credits)
             {
                 var proper = VietnameseText.NormalizeLine(VietnameseText.IsUpperCase(credit.Name) ? VietnameseText.ProperCase(credit.Name) : credit.Name);
-                var contributor = contributorIds[VietnameseText.Slugify(proper, ContributorLimits.Slug)];
+                var contributor = contributorIds[TextRules.ReadableSlug(proper, ContributorLimits.Slug, "tac-gia")];
                 var existing = merged.FindIndex(m => m.Id == contributor.Id);
                 if (existing >= 0)
                 {
@@ -458,11 +458,7 @@ public static class Generate
         /// <summary>As ArticleWriter.UniqueSlugAsync: the headline's slug, or the first free "-2", "-3", ….</summary>
         private static string UniqueSlug(string headline, HashSet<string> taken)
         {
-            var stem = VietnameseText.Slugify(headline, ArticleLimits.Slug - 8);
-            if (stem.Length == 0)
-            {
-                stem = "bai-viet";
-            }
+            var stem = TextRules.ReadableSlug(headline, ArticleLimits.Slug - 8, "bai-viet");
             var slug = stem;
             for (var n = 2; !taken.Add(slug); n++)
             {

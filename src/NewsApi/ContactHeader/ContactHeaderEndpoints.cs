@@ -38,7 +38,7 @@ public static class ContactHeaderEndpoints
         ContactHeaderRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contact = await db.ContactHeaders.FirstOrDefaultAsync(cancellationToken);
-        if (contact is not null && ETags.IfMatchFails(http.Request, contact.ToResponse(site)))
+        if (ETags.IfMatchFails(http.Request, contact?.ToResponse(site)))
         {
             return Problems.PreconditionFailed();
         }
@@ -48,7 +48,10 @@ public static class ContactHeaderEndpoints
             db.ContactHeaders.Add(contact);
         }
         Apply(contact, request, site.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
         var response = contact.ToResponse(site);
         http.Response.Headers.ETag = ETags.Of(response);
         return TypedResults.Ok(response);
@@ -60,7 +63,7 @@ public static class ContactHeaderEndpoints
         contact.Phones = (request.Phones ?? [])
             .Select(p => new Phone(VietnameseText.NormalizeLine(p.Display), p.E164 ?? PhoneNumbers.ToE164(p.Display)!))
             .ToList();
-        contact.Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        contact.Email = string.IsNullOrWhiteSpace(request.Email) ? null : VietnameseText.NormalizeLine(request.Email);
         contact.Version++;
         contact.UpdatedAt = now;
     }

@@ -10,6 +10,10 @@ public sealed class ContactHeaderRequestValidator : AbstractValidator<ContactHea
     {
         RuleFor(c => c.Address).NotEmpty().MaximumLength(ContactLimits.Address).Must(TextRules.HasVisibleText)
             .WithMessage("The contact header needs an address.");
+        RuleFor(c => c.Address).Must(a => TextRules.FitsWhenNormalized(a, ContactLimits.Address))
+            .WithMessage($"The address is at most {ContactLimits.Address} characters.");
+        RuleFor(c => c.Phones!).Must(p => p.All(phone => phone is not null))
+            .WithMessage("A phone cannot be null.").When(c => c.Phones is not null);
         RuleFor(c => c.Phones!).Must(p => p.Count <= ContactLimits.Phones)
             .WithMessage($"At most {ContactLimits.Phones} phones.").When(c => c.Phones is not null);
         RuleForEach(c => c.Phones).ChildRules(phone =>

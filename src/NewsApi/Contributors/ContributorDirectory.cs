@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Http;
 using NewsApi.Text;
 
 namespace NewsApi.Contributors;
@@ -13,7 +14,7 @@ public static class ContributorDirectory
     public static async Task<Contributor> FindOrCreateAsync(NewsDbContext db, string name, DateTime now, CancellationToken cancellationToken)
     {
         var properName = VietnameseText.NormalizeLine(VietnameseText.IsUpperCase(name) ? VietnameseText.ProperCase(name) : name);
-        var slug = VietnameseText.Slugify(properName, ContributorLimits.Slug);
+        var slug = TextRules.ReadableSlug(properName, ContributorLimits.Slug, "tac-gia");
         var tracked = db.Contributors.Local.FirstOrDefault(c => c.Slug == slug);
         if (tracked is not null)
         {

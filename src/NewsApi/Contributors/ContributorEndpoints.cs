@@ -48,6 +48,20 @@ public static class ContributorEndpoints
     private static ContributorResponse ToResponse(this Contributor c, SiteTime site) =>
         new(c.Id, c.Name, c.Slug, site.ToSite(c.CreatedAt), site.ToSite(c.UpdatedAt), c.Version);
 
+    /// <summary>
+    /// The public sees only contributors credited in a public article: a name in an embargoed draft's byline must not
+    /// leak before the article does. A key that may read drafts sees them all.
+    /// </summary>
+    private static IQueryable<Contributor> VisibleTo(this IQueryable<Contributor> contributors, NewsDbContext db, HttpContext http, SiteTime site)
+    {
+        if (http.User.CanReadDrafts())
+        {
+            return contributors;
+        }
+        var publicArticles = db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).Select(a => a.Id);
+        return contributors.Where(c => db.BylineCredits.Any(credit => credit.ContributorId == c.Id && publicArticles.Contains(credit.ArticleId)));
+    }
+
     private static IQueryable<Contributor> ByIdOrSlug(this IQueryable<Contributor> contributors, string idOrSlug) =>
         int.TryParse(idOrSlug, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
             ? contributors.Where(c => c.Id == id)
@@ -65,8 +79,9 @@ public static class ContributorEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var total = await db.Contributors.CountAsync(cancellationToken);
-        var items = await db.Contributors.AsNoTracking().OrderBy(c => c.Slug).ThenBy(c => c.Id)
+        var visible = db.Contributors.AsNoTracking().VisibleTo(db, http, site);
+        var total = await visible.CountAsync(cancellationToken);
+        var items = await visible.OrderBy(c => c.Slug).ThenBy(c => c.Id)
             .Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
         var links = Paging.Links(http.Request, p, size, total);
         http.Response.Headers.Link = Paging.LinkHeader(links);
@@ -74,9 +89,9 @@ public static class ContributorEndpoints
     }
 
     public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Get(
-        string idOrSlug, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
+        var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).VisibleTo(db, http, site).FirstOrDefaultAsync(cancellationToken);
         return contributor is null ? Problems.NotFound("contributor", idOrSlug) : TypedResults.Ok(contributor.ToResponse(site));
     }
 
@@ -84,7 +99,7 @@ public static class ContributorEndpoints
         string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site,
         int? page, int? pageSize, string? q, DateOnly? from, DateOnly? to, string? sort, CancellationToken cancellationToken)
     {
-        var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).VisibleTo(db, http, site).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (contributor is null)
         {
             return Problems.NotFound("contributor", idOrSlug);
@@ -165,6 +180,6 @@ public static class ContributorEndpoints
     private static void Apply(Contributor contributor, ContributorRequest request)
     {
         contributor.Name = VietnameseText.NormalizeLine(request.Name);
-        contributor.Slug = request.Slug ?? VietnameseText.Slugify(contributor.Name, ContributorLimits.Slug);
+        contributor.Slug = request.Slug ?? TextRules.ReadableSlug(contributor.Name, ContributorLimits.Slug, "tac-gia");
     }
 }

@@ -10,7 +10,11 @@ public sealed class DatelineRequestValidator : AbstractValidator<DatelineRequest
         RuleFor(d => d.Text).NotEmpty().MaximumLength(DatelineLimits.Text).Must(TextRules.HasVisibleText)
             .WithMessage("The dateline must contain text.");
         RuleFor(d => d.PartOfDay).IsInEnum();
-        RuleFor(d => d.Place).MaximumLength(DatelineLimits.Place);
-        RuleFor(d => d.Date!.Value.Year).InclusiveBetween(1900, 2200).OverridePropertyName("date").When(d => d.Date is not null);
+        RuleFor(d => d.Text).Must(t => TextRules.FitsWhenNormalized(t, DatelineLimits.Text))
+            .WithMessage($"The dateline is at most {DatelineLimits.Text} characters.");
+        RuleFor(d => d.Place).Must(p => TextRules.FitsWhenNormalized(p, DatelineLimits.Place))
+            .WithMessage($"The place is at most {DatelineLimits.Place} characters.");
+        RuleFor(d => d.Date!.Value.Year).Must(TextRules.IsReasonableYear).OverridePropertyName("date")
+            .WithMessage($"date is between the years {TextRules.MinYear} and {TextRules.MaxYear}.").When(d => d.Date is not null);
     }
 }

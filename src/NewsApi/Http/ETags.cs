@@ -15,30 +15,30 @@ public static class ETags
 
     public static string Of<T>(T representation) => Of(JsonSerializer.SerializeToUtf8Bytes(representation, Json.Options));
 
-    public static bool IfNoneMatchHits(HttpRequest request, string etag) => Matches(request.Headers.IfNoneMatch, etag);
+    /// <summary>If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x".</summary>
+    public static bool IfNoneMatchHits(HttpRequest request, string etag) => Matches(request.Headers.IfNoneMatch, etag, strong: false);
 
-    /// <summary>True when the request carries If-Match and none of its tags is the current one.</summary>
-    public static bool IfMatchFails<T>(HttpRequest request, T current)
+    /// <summary>
+    /// True when the request carries If-Match and it does not hold: If-Match uses the strong comparison (a weak tag
+    /// never matches), and when the resource does not exist (current is null) no If-Match holds, not even "*".
+    /// </summary>
+    public static bool IfMatchFails<T>(HttpRequest request, T? current)
     {
         var header = request.Headers.IfMatch;
         if (header.Count == 0)
         {
             return false;
         }
-        return !Matches(header, Of(current));
+        return current is null || !Matches(header, Of(current), strong: true);
     }
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag)
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag, bool strong)
     {
-        if (header.Count == 0)
+        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags))
         {
             return false;
         }
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
-        {
-            return false;
-        }
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Tag.Value == etag) || (t.IsWeak && t.Tag.Value == etag));
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (t.Tag.Value == etag && (!strong || !t.IsWeak)));
     }
 }
 

@@ -66,6 +66,10 @@ public static class ImportEndpoints
             return Problems.Invalid("body", "The page looks binary, not text.");
         }
 
+        if (publishedAt is { } given && !TextRules.IsReasonableYear(given.Year))
+        {
+            return Problems.Invalid("publishedAt", $"publishedAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
+        }
         var outcome = await PageImport.ImportAsync(db, site, page, format.Value, publishedAt, dryRun == true, http.User.Actor(), cancellationToken);
         if (outcome.Response is null)
         {

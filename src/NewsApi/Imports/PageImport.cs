@@ -28,7 +28,12 @@ public static class PageImport
         var normalized = VietnameseText.Normalize(page);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(format + "\n" + normalized)));
         // A dateline without a year takes it from the publication date, or, when none is given, from today.
-        var publishedOn = publishedAt is { } p ? DateOnly.FromDateTime(p.DateTime) : site.LocalDate(now);
+        if (publishedAt is { } given && !TextRules.IsReasonableYear(given.Year))
+        {
+            return new ImportOutcome(false, null, $"publishedAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
+        }
+        // The newsroom's calendar decides the year: 2020-12-31T18:00Z is already 2021 in Hanoi.
+        var publishedOn = site.LocalDate(publishedAt?.UtcDateTime ?? now);
         var parse = format == PageFormat.Html ? PageImporter.FromHtml(page, publishedOn) : PageImporter.FromText(page, publishedOn);
         if (parse.Page is not { } parsed)
         {

@@ -27,7 +27,7 @@ public static class KeyEndpoints
     {
         var group = routes.MapGroup("/api/v1/keys").WithTags("API keys").RequireScope(Scopes.Admin);
 
-        group.MapGet("/", List).WithName("ListKeys").WithSummary("List API keys")
+        group.MapGet("/", List).WithName("ListKeys").WithETag().WithSummary("List API keys")
             .WithDescription("Names, scopes and dates; never the keys themselves, which are stored only as hashes.");
         group.MapPost("/", Create).InWriteTransaction().WithName("CreateKey").Validate<KeyRequest>().WithSummary("Create an API key")
             .WithDescription("Scopes: content.read (read drafts), content.write (write content), admin (contact header and keys). The key is in the response once and cannot be shown again.")

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Text;
 
 namespace NewsApi.Keys;
 
@@ -9,7 +10,7 @@ public static class KeyStore
     public static async Task<(ApiKey? Key, string? Secret, string? Error)> CreateAsync(
         NewsDbContext db, string name, string scope, DateTime now, CancellationToken cancellationToken)
     {
-        name = name.Trim();
+        name = VietnameseText.NormalizeLine(name);
         if (name.Length is 0 or > 100)
         {
             return (null, null, "A key needs a name of 1 to 100 characters.");
