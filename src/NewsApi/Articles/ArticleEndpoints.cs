@@ -15,8 +15,6 @@ namespace NewsApi.Articles;
 public static class ArticleEndpoints
 {
     public const string MergePatchJson = "application/merge-patch+json";
-    public const int MaxPageSize = 100;
-    public const int MaxPage = 100_000;
     /// <summary>How many of a search's best hits are ranked once and shared by its pages (50 pages of 20).</summary>
     private const int SharedRankingDepth = 1_000;
     private static readonly string[] Sorts = ["-publishedAt", "publishedAt", "-updatedAt", "relevance"];
@@ -73,10 +71,7 @@ public static class ArticleEndpoints
             if (ParseStatus(status) is { } parsed) statusFilter = parsed;
             else errors["status"] = ["status is draft, scheduled or published."];
         }
-        var p = page ?? 1;
-        var size = pageSize ?? 20;
-        if (p < 1 || p > MaxPage) errors["page"] = [$"page is between 1 and {MaxPage}."];
-        if (size < 1 || size > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
+        var (p, size) = Paging.Check(page, pageSize, errors);
         if (sort is not null && !Sorts.Contains(sort)) errors["sort"] = [$"sort is one of {string.Join(", ", Sorts)}."];
         if (sort == "relevance" && string.IsNullOrWhiteSpace(q)) errors["sort"] = ["sort=relevance needs q."];
         if (from is not null && to is not null && from > to) errors["from"] = ["from is on or before to."];

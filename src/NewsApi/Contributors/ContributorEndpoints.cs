@@ -70,11 +70,8 @@ public static class ContributorEndpoints
     public static async Task<Results<Ok<ContributorPage>, ValidationProblem>> List(
         HttpContext http, NewsDbContext db, SiteTime site, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var p = page ?? 1;
-        var size = pageSize ?? 20;
         var errors = new Dictionary<string, string[]>();
-        if (p < 1 || p > ArticleEndpoints.MaxPage) errors["page"] = [$"page is between 1 and {ArticleEndpoints.MaxPage}."];
-        if (size < 1 || size > ArticleEndpoints.MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {ArticleEndpoints.MaxPageSize}."];
+        var (p, size) = Paging.Check(page, pageSize, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -6,6 +6,19 @@ namespace NewsApi.Http;
 /// <summary>Links for a page of a list, in the body and as an RFC 8288 Link header, keeping every other query parameter.</summary>
 public static class Paging
 {
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 100_000;
+
+    /// <summary>Checks page and pageSize (defaults 1 and 20) into errors keyed by field, for every paged list alike.</summary>
+    public static (int Page, int PageSize) Check(int? page, int? pageSize, Dictionary<string, string[]> errors)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? 20;
+        if (p < 1 || p > MaxPage) errors["page"] = [$"page is between 1 and {MaxPage}."];
+        if (size < 1 || size > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
+        return (p, size);
+    }
+
     public static PageLinks Links(HttpRequest request, int page, int pageSize, int total)
     {
         var last = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));

@@ -15,12 +15,7 @@ public sealed class WriteTransactionFilter : IEndpointFilter
         var db = context.HttpContext.RequestServices.GetRequiredService<NewsDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(context.HttpContext.RequestAborted);
         var result = await next(context);
-        var inner = result;
-        while (inner is INestedHttpResult nested)
-        {
-            inner = nested.Result;
-        }
-        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+        if (CachedResponse.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
         {
             await transaction.CommitAsync(context.HttpContext.RequestAborted);
         }
