@@ -18,7 +18,7 @@ public static class Revisions
     public static async Task<string?> SaveWithRevisionAsync(
         this NewsDbContext db, Article article, string actor, SiteTime site, CancellationToken cancellationToken)
     {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var own = await db.BeginUnlessInTransactionAsync(cancellationToken);
         await using (own)
         {
             if (await db.TrySaveAsync(cancellationToken) is { } conflict)

@@ -19,9 +19,6 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", detail: detail);
 
-    public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: detail);
-
     /// <summary>A 400 with errors keyed by field, shaped exactly like the validation filter's.</summary>
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

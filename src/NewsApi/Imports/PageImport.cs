@@ -58,7 +58,7 @@ public static class PageImport
             Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline));
         // One transaction (the request's, or its own) holds the contributors created on the way with the article;
         // for a dry run, the savepoint takes them back.
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var ownTransaction = await db.BeginUnlessInTransactionAsync(cancellationToken);
         await using var _ = ownTransaction;
         if (dryRun)
         {
