@@ -120,6 +120,7 @@ public static class ArticleEndpoints
             var end = site.StartOfDay(toDate.AddDays(1));
             query = query.Where(a => a.PublishedAt < end);
         }
+        var sortKey = sort ?? (string.IsNullOrWhiteSpace(q) ? "-publishedAt" : "relevance");
         IQueryable<ListRow> rows;
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -128,8 +129,20 @@ public static class ArticleEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
-            rows = query.Join(ArticleSearch.Hits(db, terms), a => a.Id, h => h.Id,
-                (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
+            var hits = ArticleSearch.Hits(db, terms);
+            if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
+                && contributor is null && source is null && from is null && to is null)
+            {
+                // The common search: counted and ranked inside the full-text index, leaving out only the few articles
+                // nobody may read yet (drafts, schedules still to come), so no match is joined to its article row.
+                var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
+                rows = hits.Where(h => !hidden.Contains(h.Id)).Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
+            }
+            else
+            {
+                rows = query.Join(hits, a => a.Id, h => h.Id,
+                    (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
+            }
         }
         else
         {
@@ -145,12 +158,11 @@ public static class ArticleEndpoints
         var total = shared
             ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None))
             : await rows.CountAsync(cancellationToken);
-        var sortKey = sort ?? (q is null ? "-publishedAt" : "relevance");
         var ordered = sortKey switch
         {
             "publishedAt" => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
             "-updatedAt" => rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
-            "relevance" => rows.OrderBy(r => r.Rank).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+            "relevance" => rows.OrderBy(r => r.Rank).ThenByDescending(r => r.Id),
             _ => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
         };
         // Page through narrow rows first (index-backed), then load only that page's articles whole.

@@ -78,6 +78,13 @@ public static class ArticleQueries
         a => a.Status == ArticleStatus.Published || (a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now);
 
     /// <summary>
+    /// What nobody may read without a key: drafts, and schedules whose time has not come. The complement of IsPublic,
+    /// written so that the (Status, PublishedAt, Id) index finds these few rows without reading the published ones.
+    /// </summary>
+    public static Expression<Func<Article, bool>> IsHidden(DateTime now) =>
+        a => a.Status == ArticleStatus.Draft || (a.Status == ArticleStatus.Scheduled && (a.PublishedAt == null || a.PublishedAt > now));
+
+    /// <summary>
     /// IsPublic, in the form the database answers fastest: almost always no scheduled article is due (the scheduler
     /// stores them as published within seconds), and then it is Status = Published alone, which the
     /// (Status, PublishedAt, Id) index serves in order; the OR of IsPublic makes SQLite scan and sort every row.
