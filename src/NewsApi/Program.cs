@@ -53,6 +53,7 @@ services.AddOutputCache(o =>
     o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedResponse.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
 });
 services.AddSingleton<PublicListCache>();
+services.AddSingleton(SearchSettings.From(builder.Configuration));
 services.AddNewsRateLimiting(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 services.AddCors(o => o.AddDefaultPolicy(p =>

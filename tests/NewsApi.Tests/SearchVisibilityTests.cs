@@ -75,3 +75,41 @@ public class SearchVisibilityTests(SearchVisibilityTests.Factory factory) : ICla
         Assert.Equal(4, (int)filtered["total"]!);
     }
 }
+
+/// <summary>Search:MaxResults bounds a search to the most recently added matches, on both query paths, total included.</summary>
+public class SearchWindowTests(SearchWindowTests.Factory factory) : IClassFixture<SearchWindowTests.Factory>
+{
+    public sealed class Factory : NewsApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Search:MaxResults"] = "3" };
+    }
+
+    [Fact]
+    public async Task ASearchCoversOnlyTheMostRecentlyAddedMatches()
+    {
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        var ids = new List<int>();
+        foreach (var place in new[] { "Tràm Chim", "Đồng Tháp", "Tam Nông", "Phú Cường", "Cà Mau" })
+        {
+            var created = await (await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+            {
+                headline = $"Sếu đầu đỏ về {place}",
+                lead = "Sáng 2-3, đàn sếu xuất hiện.",
+                status = "published",
+            }))).ReadJson();
+            ids.Add((int)created["id"]!);
+        }
+        var newest = ids.TakeLast(3).ToHashSet();
+
+        foreach (var url in new[] { "/api/v1/articles?q=seu+dau+do", "/api/v1/articles?q=sếu+đầu+đỏ&from=2000-01-01" })
+        {
+            var all = await (await factory.CreateClient().GetAsync(url + "&pageSize=10")).ReadJson();
+            Assert.Equal(3, (int)all["total"]!);
+            Assert.Equal(newest, all["items"]!.AsArray().Select(i => (int)i!["id"]!).ToHashSet());
+
+            var second = await (await factory.CreateClient().GetAsync(url + "&pageSize=2&page=2")).ReadJson();
+            Assert.Single(second["items"]!.AsArray());
+            Assert.Null(second["links"]!["next"]);
+        }
+    }
+}

@@ -25,7 +25,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/", List).WithName("ListArticles").WithETag()
             .WithSummary("List published articles, newest first")
-            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (default), publishedAt, -updatedAt, relevance (with q). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
+            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text over the 10,000 most recently added matches, ranked by relevance), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (default), publishedAt, -updatedAt, relevance (with q). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
@@ -129,7 +129,7 @@ public static class ArticleEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
-            var hits = ArticleSearch.Hits(db, terms);
+            var hits = ArticleSearch.Hits(db, terms, http.RequestServices.GetRequiredService<SearchSettings>().MaxResults);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null)
             {

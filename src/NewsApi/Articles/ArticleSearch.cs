@@ -7,6 +7,13 @@ namespace NewsApi.Articles;
 
 public sealed record SearchHit(int Id, double Rank);
 
+/// <summary>Search:MaxResults, how many of the most recently added matches a search covers (see ArticleSearch.DefaultMaxResults).</summary>
+public sealed record SearchSettings(int MaxResults)
+{
+    public static SearchSettings From(IConfiguration configuration) =>
+        new(Math.Clamp(configuration.GetValue("Search:MaxResults", ArticleSearch.DefaultMaxResults), 1, 1_000_000));
+}
+
 /// <summary>
 /// Tone-insensitive full-text search: the query is folded like the indexed text (SQLite FTS5 over the folded
 /// headline and body), ranked by BM25 with the headline weighing ten times the rest.
@@ -15,15 +22,26 @@ public static class ArticleSearch
 {
     public const double HeadlineWeight = 10.0;
 
+    /// <summary>
+    /// How many matches a search covers by default (Search:MaxResults): the most recently added ones, so that ranking
+    /// and counting cost the same at 10,000 articles as at a million (like Elasticsearch's max_result_window). A search
+    /// with more matches than this is one of common words, better narrowed by more words or a date.
+    /// </summary>
+    public const int DefaultMaxResults = 10_000;
+
     /// <summary>The folded words of a query (at most 12), or none when it has no letters or digits.</summary>
     public static IReadOnlyList<string> Terms(string q) =>
         Words(VietnameseText.Fold(VietnameseText.NormalizeLine(q))).Distinct().Take(12).ToList();
 
     /// <summary>
-    /// Articles matching every term (the last also as a prefix, for search as you type), with a rank where lower is
-    /// better: BM25 over SQLite FTS5, or ts_rank over a GIN-indexed tsvector on PostgreSQL.
+    /// The <paramref name="maxResults"/> most recently added articles matching every term (the last also as a prefix, for
+    /// search as you type), with a rank where lower is better: BM25 over SQLite FTS5, or ts_rank over a GIN-indexed
+    /// tsvector on PostgreSQL. The index yields matches newest first and stops there, so only those are scored.
     /// </summary>
-    public static IQueryable<SearchHit> Hits(NewsDbContext db, IReadOnlyList<string> terms)
+    public static IQueryable<SearchHit> Hits(NewsDbContext db, IReadOnlyList<string> terms, int maxResults) =>
+        AllHits(db, terms).OrderByDescending(h => h.Id).Take(maxResults);
+
+    private static IQueryable<SearchHit> AllHits(NewsDbContext db, IReadOnlyList<string> terms)
     {
         if (db.Database.IsNpgsql())
         {
