@@ -348,7 +348,7 @@ public static class ArticleEndpoints
     public static async Task<(Article? Article, ProblemHttpResult? Problem)> LoadForWriteAsync(
         NewsDbContext db, HttpContext http, SiteTime site, int id, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await ArticleQueries.LoadForChangeAsync(db, a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return (null, Problems.NotFound("article", id));

@@ -94,6 +94,22 @@ public static class ArticleQueries
             ? IsPublic(now)
             : a => a.Status == ArticleStatus.Published;
 
+    /// <summary>
+    /// The first article matching, tracked, with its byline, credits, contributors and dateline, for a change. The credits
+    /// come in a statement of their own: joined to the article in one statement, SQLite first builds a temporary index
+    /// of every credit in the database (about 100 ms a write at 100k articles).
+    /// </summary>
+    public static async Task<Article?> LoadForChangeAsync(NewsDbContext db, Expression<Func<Article, bool>> which, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline).Where(which).OrderBy(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (article?.Byline is not null)
+        {
+            await db.BylineCredits.Include(c => c.Contributor).Where(c => c.ArticleId == article.Id).LoadAsync(cancellationToken);
+        }
+        return article;
+    }
+
     public static IQueryable<Article> Full(this IQueryable<Article> articles) =>
         articles.WithByline().Include(a => a.Dateline).AsSplitQuery();
 

@@ -29,7 +29,7 @@ public static class ArticleParts
         Func<Article, Task<(string Field, string Message)?>> apply, CancellationToken cancellationToken)
         where T : class
     {
-        var article = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await ArticleQueries.LoadForChangeAsync(db, a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", id);

@@ -44,7 +44,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IConfigurati
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
             if (won == 1)
             {
-                var article = await db.Articles.Full().AsSingleQuery().FirstAsync(a => a.Id == id, cancellationToken);
+                var article = await ArticleQueries.LoadForChangeAsync(db, a => a.Id == id, cancellationToken) ?? throw new InvalidOperationException($"Article {id} is gone.");
                 article.Touch(now);
                 Revisions.Record(db, article, "scheduler", site);
                 await db.SaveChangesAsync(cancellationToken);

@@ -41,7 +41,7 @@ public static class PageImport
         }
         var report = parsed.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
 
-        var existing = await db.Articles.Full().AsSingleQuery().FirstOrDefaultAsync(a => a.ContentHash == hash, cancellationToken);
+        var existing = await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken);
         if (existing is not null)
         {
             report.Add(new ImportNoteResponse("warning", "article", $"This page was imported before as article {existing.Id}; nothing new was created."));
