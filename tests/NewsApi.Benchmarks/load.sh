@@ -238,7 +238,8 @@ verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=" ? 
   echo "| output cache off | $(mb "$rss_uncached_kb") MB | ≤ 250 MB: $(verdict "$(mb "$rss_uncached_kb")" 250 "<=") |"
   echo
   echo "\"Output cache off\" is OutputCache:Enabled=false: every request runs the endpoint and its queries; a list's total and a"
-  echo "search's ranking (its best 1000 hits) are still shared for up to 5 s between the pages of one list (anonymous reads only)."
+  echo "search's ranking (its best 1000 hits, within the 10,000 most recently added matches) are still shared for up to 5 s"
+  echo "between the pages of one list (anonymous reads only)."
   echo
   echo "wrk ${threads} threads × ${connections} connections, ${duration} s per run after ${warmup} s of warm-up, app and wrk on the same machine:"
   echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version)."
