@@ -110,6 +110,25 @@ public static class ArticleQueries
         return article;
     }
 
+    /// <summary>
+    /// After a contributor's name or slug changed: every article crediting them shows the new one, so each gets a new
+    /// version, updatedAt, search text (the name is searchable) and a revision by <paramref name="actor"/>. Saved by the caller.
+    /// </summary>
+    public static async Task TouchCreditingAsync(NewsDbContext db, int contributorId, string actor, SiteTime site, CancellationToken cancellationToken)
+    {
+        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
+            .Where(a => db.BylineCredits.Any(c => c.ArticleId == a.Id && c.ContributorId == contributorId))
+            .ToListAsync(cancellationToken);
+        var ids = articles.Select(a => a.Id).ToList();
+        await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);
+        var now = site.UtcNow;
+        foreach (var article in articles)
+        {
+            article.Touch(now);
+            Revisions.Record(db, article, actor, site);
+        }
+    }
+
     public static IQueryable<Article> Full(this IQueryable<Article> articles) =>
         articles.WithByline().Include(a => a.Dateline).AsSplitQuery();
 

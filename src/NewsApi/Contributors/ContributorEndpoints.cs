@@ -34,7 +34,7 @@ public static class ContributorEndpoints
 
         group.MapPut("/{id:int}", Replace).InWriteTransaction().WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Rename a contributor")
-            .WithDescription("Changes the name (and slug). If-Match is honoured (412 when stale).")
+            .WithDescription("Changes the name (and slug). Every article crediting the contributor shows the new name at once: each gets a new version, a revision by this key, and the name in its search text. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapDelete("/{id:int}", Delete).InWriteTransaction().WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
@@ -137,6 +137,7 @@ public static class ContributorEndpoints
         {
             return Problems.PreconditionFailed();
         }
+        var (oldName, oldSlug) = (contributor.Name, contributor.Slug);
         Apply(contributor, request);
         if (await db.Contributors.AnyAsync(c => c.Slug == contributor.Slug && c.Id != id, cancellationToken))
         {
@@ -144,6 +145,10 @@ public static class ContributorEndpoints
         }
         contributor.Version++;
         contributor.UpdatedAt = site.UtcNow;
+        if (contributor.Name != oldName || contributor.Slug != oldSlug)
+        {
+            await ArticleQueries.TouchCreditingAsync(db, id, http.User.Actor(), site, cancellationToken);
+        }
         if (await db.TrySaveAsync(cancellationToken) is { } conflict)
         {
             return Problems.Conflict(conflict);
