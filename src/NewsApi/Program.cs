@@ -72,6 +72,10 @@ if (Commands.IsCommand(args))
 }
 
 await DatabaseSetup.MigrateAsync(app.Services, seed: true);
+if (app.Configuration["Site:ArticleUrl"] is { Length: > 0 } articleUrl && NewsApi.Feeds.SiteLinks.ArticleUrlTemplateFrom(articleUrl) is null)
+{
+    app.Logger.LogWarning("Site:ArticleUrl is ignored: it needs to be an absolute http(s) URL with {{slug}} in it, e.g. https://example.vn/tin/{{slug}}.html.");
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

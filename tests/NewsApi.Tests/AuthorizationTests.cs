@@ -27,6 +27,7 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
         "GET /feeds/atom.xml",
         "GET /feeds/feed.json",
         "GET /sitemap.xml",
+        "GET /sitemaps/{page:int}.xml",
         "GET /",
     ];
 

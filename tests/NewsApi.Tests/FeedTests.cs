@@ -284,3 +284,57 @@ public class FeedTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
         };
     }
 }
+
+/// <summary>A sitemap beyond one file's limit becomes an index; links point at the front end when Site:ArticleUrl says where.</summary>
+public class LargeSitemapTests(LargeSitemapTests.Factory factory) : IClassFixture<LargeSitemapTests.Factory>
+{
+    public sealed class Factory : NewsApiFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Sitemap:UrlsPerFile"] = "2",
+            ["Site:ArticleUrl"] = "https://baoquankhu7.vn/tin-tuc/{slug}.html",
+        };
+    }
+
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    [Fact]
+    public async Task MoreArticlesThanOneFileHoldsGiveAnIndexOfPagesThatCoverThemAll()
+    {
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        var slugs = new List<string> { "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020" };
+        foreach (var headline in new[] { "Bộ đội biên phòng tuần tra", "Dân quân tự vệ huấn luyện", "Hải quân diễn tập" })
+        {
+            var created = await (await writer.PostAsync("/api/v1/articles", Http.JsonBody(new { headline, lead = "Sáng 2-3, tin mới.", status = "published" }))).ReadJson();
+            slugs.Add((string)created["slug"]!);
+        }
+        await writer.PostAsync("/api/v1/articles", Http.JsonBody(new { headline = "Bản nháp không vào sitemap", lead = "Chưa duyệt." }));
+
+        var client = factory.CreateClient();
+        var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        Assert.Equal(Sitemap + "sitemapindex", index.Root!.Name);
+        var pages = index.Root.Elements(Sitemap + "sitemap").Select(s => new Uri(s.Element(Sitemap + "loc")!.Value).AbsolutePath).ToList();
+        Assert.Equal(["/sitemaps/1.xml", "/sitemaps/2.xml"], pages);
+
+        var locs = new List<string>();
+        foreach (var page in pages)
+        {
+            var response = await client.GetAsync(page);
+            Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+            var urlset = XDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(Sitemap + "urlset", urlset.Root!.Name);
+            locs.AddRange(urlset.Root.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value));
+        }
+        Assert.Equal(slugs.Select(s => $"https://baoquankhu7.vn/tin-tuc/{s}.html").Order(), locs.Order());
+        // Newest first: the last article created opens page 1.
+        Assert.Equal($"https://baoquankhu7.vn/tin-tuc/{slugs[^1]}.html", locs[0]);
+
+        await (await client.GetAsync("/sitemaps/3.xml")).ProblemOf(404);
+        await (await client.GetAsync("/sitemaps/0.xml")).ProblemOf(404);
+
+        // Feeds link to the same front-end pages.
+        var rss = await client.GetStringAsync("/feeds/rss.xml");
+        Assert.Contains($"<link>https://baoquankhu7.vn/tin-tuc/{slugs[^1]}.html</link>", rss);
+    }
+}

@@ -19,7 +19,7 @@ public static class FeedEndpoints
     public const string JsonFeedContentType = "application/feed+json; charset=utf-8";
     public const string SitemapContentType = "application/xml; charset=utf-8";
     public const int FeedSize = 50;
-    /// <summary>The sitemaps.org limit for one file.</summary>
+    /// <summary>The sitemaps.org limit for one file (Sitemap:UrlsPerFile may lower it).</summary>
     public const int SitemapSize = 50_000;
     /// <summary>Google News reads only articles of the last two days, at most 1,000 of them.</summary>
     public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
@@ -51,9 +51,16 @@ public static class FeedEndpoints
 
         routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds")
             .WithSummary("Sitemap of the published articles, with Google News entries for the last two days")
-            .WithDescription($"A sitemaps.org urlset of every published article (at most {SitemapSize}, newest first) with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). With more than {SitemapSize} published articles it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of {SitemapSize} each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Produces(StatusCodes.Status304NotModified);
+
+        routes.MapGet("/sitemaps/{page:int}.xml", SitemapPage).WithName("GetSitemapPage").WithTags("Feeds")
+            .WithSummary("One file of a sitemap too large for one")
+            .WithDescription($"Page n (from 1, newest first) of {SitemapSize} published articles, as the sitemap index at /sitemap.xml lists them; a urlset like /sitemap.xml. A page beyond the last is 404.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
     }
@@ -108,15 +115,60 @@ public static class FeedEndpoints
         HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var links = SiteLinks.For(http.Request, configuration);
+        var perFile = UrlsPerFile(configuration);
+        var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
+        if (total <= perFile)
+        {
+            return CachedResponse.Send(http, await UrlSetAsync(db, site, links, 1, perFile, cancellationToken), SitemapContentType, sameForEveryKey: true);
+        }
+        var index = Xml(writer =>
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("sitemapindex", SitemapNamespace);
+            for (var page = 1; page <= (total + perFile - 1) / perFile; page++)
+            {
+                writer.WriteStartElement("sitemap", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, links.To(string.Create(CultureInfo.InvariantCulture, $"/sitemaps/{page}.xml")));
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        });
+        return CachedResponse.Send(http, index, SitemapContentType, sameForEveryKey: true);
+    }
+
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SitemapPage(
+        int page, HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var perFile = UrlsPerFile(configuration);
+        var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
+        if (page < 1 || (long)(page - 1) * perFile >= Math.Max(total, 1))
+        {
+            return Problems.NotFound("sitemap page", page);
+        }
+        var body = await UrlSetAsync(db, site, SiteLinks.For(http.Request, configuration), page, perFile, cancellationToken);
+        return CachedResponse.Send(http, body, SitemapContentType, sameForEveryKey: true).Result switch
+        {
+            FileContentHttpResult file => file,
+            var notModified => (StatusCodeHttpResult)notModified,
+        };
+    }
+
+    private static int UrlsPerFile(IConfiguration configuration) =>
+        Math.Clamp(configuration.GetValue("Sitemap:UrlsPerFile", SitemapSize), 1, SitemapSize);
+
+    /// <summary>One sitemaps.org urlset: page <paramref name="page"/> of the public articles, newest first.</summary>
+    private static async Task<byte[]> UrlSetAsync(NewsDbContext db, SiteTime site, SiteLinks links, int page, int perFile, CancellationToken cancellationToken)
+    {
         var now = site.UtcNow;
         var rows = await db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(now))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(SitemapSize)
+            .Skip((page - 1) * perFile).Take(perFile)
             .Select(a => new SitemapRow(a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt))
             .ToListAsync(cancellationToken);
         var newsSince = now - NewsWindow;
 
-        var body = Xml(writer =>
+        return Xml(writer =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", SitemapNamespace);
@@ -144,7 +196,6 @@ public static class FeedEndpoints
             writer.WriteEndElement();
             writer.WriteEndDocument();
         });
-        return CachedResponse.Send(http, body, SitemapContentType, sameForEveryKey: true);
     }
 
     /// <summary>The latest public articles, whole (byline with credits): what every feed lists.</summary>
