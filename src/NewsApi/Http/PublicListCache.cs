@@ -7,28 +7,58 @@ namespace NewsApi.Http;
 /// <see cref="CachedResponse.PublicMaxAgeSeconds"/>, like the output cache, so that every page of one list shares one
 /// computation. Only anonymous reads use it (a key holder always reads the database), and any write on this instance
 /// empties it, as it empties the output cache.
+/// <para>
+/// In the last <see cref="RefreshAheadSeconds"/> of an entry's life, the first request to ask recomputes it while the
+/// others keep the current value, so a busy list never has every reader waiting on one recomputation at expiry.
+/// </para>
 /// </summary>
 public sealed class PublicListCache(TimeProvider clock)
 {
     private const int MaxEntries = 10_000;
+    public const double RefreshAheadSeconds = 1.0;
     private ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    private sealed record Entry(Lazy<Task<object>> Value, long ExpiresAt);
+    private sealed class Entry(Lazy<Task<object>> value, long refreshAt, long expiresAt)
+    {
+        public Lazy<Task<object>> Value { get; } = value;
+        public long RefreshAt { get; } = refreshAt;
+        public long ExpiresAt { get; } = expiresAt;
+        private int refreshing;
+
+        public bool Ready => Value.IsValueCreated && Value.Value.IsCompletedSuccessfully;
+
+        /// <summary>True for exactly one caller: the one that recomputes this entry ahead of its expiry.</summary>
+        public bool ClaimRefresh() => Interlocked.Exchange(ref refreshing, 1) == 0;
+    }
 
     /// <summary>The cached value for the key, or the one <paramref name="compute"/> gives (once, however many ask at the same time).</summary>
     public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute) where T : notnull
     {
         var now = clock.GetTimestamp();
         var current = entries;
-        if (!current.TryGetValue(key, out var entry) || entry.ExpiresAt <= now)
+        if (current.TryGetValue(key, out var entry) && entry.ExpiresAt > now)
         {
-            if (current.Count >= MaxEntries)
+            if (now >= entry.RefreshAt && entry.Ready && entry.ClaimRefresh())
             {
-                current.Clear();
+                // This request pays for the recomputation (with its own database context); the others keep the current value.
+                var renewed = New(compute, now);
+                var value = (T)await renewed.Value.Value;
+                current.TryUpdate(key, renewed, entry);
+                return value;
             }
-            var fresh = new Entry(new Lazy<Task<object>>(async () => await compute()), now + (long)(clock.TimestampFrequency * CachedResponse.PublicMaxAgeSeconds));
-            entry = current.AddOrUpdate(key, fresh, (_, old) => old.ExpiresAt <= now ? fresh : old);
+            return await ValueOf<T>(current, key, entry);
         }
+        if (current.Count >= MaxEntries)
+        {
+            current.Clear();
+        }
+        var fresh = New(compute, now);
+        entry = current.AddOrUpdate(key, fresh, (_, old) => old.ExpiresAt <= now ? fresh : old);
+        return await ValueOf<T>(current, key, entry);
+    }
+
+    private static async Task<T> ValueOf<T>(ConcurrentDictionary<string, Entry> current, string key, Entry entry)
+    {
         try
         {
             return (T)await entry.Value.Value;
@@ -39,6 +69,11 @@ public sealed class PublicListCache(TimeProvider clock)
             throw;
         }
     }
+
+    private Entry New<T>(Func<Task<T>> compute, long now) where T : notnull =>
+        new(new Lazy<Task<object>>(async () => await compute()),
+            now + (long)(clock.TimestampFrequency * (CachedResponse.PublicMaxAgeSeconds - RefreshAheadSeconds)),
+            now + (long)(clock.TimestampFrequency * CachedResponse.PublicMaxAgeSeconds));
 
     /// <summary>Forgets everything: after a write, this instance's readers see the change at once.</summary>
     public void Clear() => entries = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);

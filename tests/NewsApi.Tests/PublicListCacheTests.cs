@@ -1,0 +1,67 @@
+using NewsApi.Http;
+
+namespace NewsApi.Tests;
+
+/// <summary>The 5-second cache of list totals and search rankings: shared, bounded in age, renewed ahead of expiry.</summary>
+public class PublicListCacheTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public long Now { get; set; } = 1_000_000;
+        public override long TimestampFrequency => 1_000;
+        public override long GetTimestamp() => Now;
+        public void Advance(double seconds) => Now += (long)(seconds * TimestampFrequency);
+    }
+
+    [Fact]
+    public async Task ConcurrentAsksShareOneComputation()
+    {
+        var cache = new PublicListCache(new ManualClock());
+        var computed = 0;
+        var gate = new TaskCompletionSource();
+        async Task<int> Compute() { Interlocked.Increment(ref computed); await gate.Task; return 42; }
+        var asks = Enumerable.Range(0, 8).Select(_ => cache.GetOrComputeAsync("k", Compute)).ToList();
+        gate.SetResult();
+        Assert.All(await Task.WhenAll(asks), v => Assert.Equal(42, v));
+        Assert.Equal(1, computed);
+    }
+
+    [Fact]
+    public async Task NearExpiryOneAskerRecomputesWhileTheOthersKeepTheCurrentValue()
+    {
+        var clock = new ManualClock();
+        var cache = new PublicListCache(clock);
+        Assert.Equal(1, await cache.GetOrComputeAsync("k", () => Task.FromResult(1)));
+
+        clock.Advance(CachedResponse.PublicMaxAgeSeconds - PublicListCache.RefreshAheadSeconds + 0.1);
+        var gate = new TaskCompletionSource<int>();
+        var refresher = cache.GetOrComputeAsync("k", () => gate.Task);
+        // While the refresh runs, others get the current value at once, and start no computation of their own.
+        var others = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => cache.GetOrComputeAsync("k", () => Task.FromResult(-1))));
+        Assert.All(others, v => Assert.Equal(1, v));
+        Assert.False(refresher.IsCompleted);
+        gate.SetResult(2);
+        Assert.Equal(2, await refresher);
+        Assert.Equal(2, await cache.GetOrComputeAsync("k", () => Task.FromResult(-1)));
+    }
+
+    [Fact]
+    public async Task NothingOlderThanTheMaxAgeIsServedAndClearForgetsAtOnce()
+    {
+        var clock = new ManualClock();
+        var cache = new PublicListCache(clock);
+        Assert.Equal(1, await cache.GetOrComputeAsync("k", () => Task.FromResult(1)));
+        clock.Advance(CachedResponse.PublicMaxAgeSeconds);
+        Assert.Equal(2, await cache.GetOrComputeAsync("k", () => Task.FromResult(2)));
+        cache.Clear();
+        Assert.Equal(3, await cache.GetOrComputeAsync("k", () => Task.FromResult(3)));
+    }
+
+    [Fact]
+    public async Task AFailedComputationIsNotKept()
+    {
+        var cache = new PublicListCache(new ManualClock());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrComputeAsync<int>("k", () => throw new InvalidOperationException()));
+        Assert.Equal(7, await cache.GetOrComputeAsync("k", () => Task.FromResult(7)));
+    }
+}
