@@ -71,3 +71,36 @@ public class ConcurrencyTests(NewsApiFactory factory) : IClassFixture<NewsApiFac
         Assert.Equal(3, factory.Db(db => db.Contributors.Count(c => c.Name.StartsWith("Người Viết"))));
     }
 }
+
+public class ConcurrentImportTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
+{
+    [Fact]
+    public async Task TheSamePageImportedSixTimesAtOnceMakesOneArticleAndEveryoneGetsIt()
+    {
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        const string page = """
+            Lữ đoàn Công binh 543 hoàn thành cầu phao vượt sông Đà
+
+            Sáng 12-5, tại xã Tu Lý, huyện Đà Bắc, Lữ đoàn Công binh 543 đã hoàn thành bắc cầu phao phục vụ diễn tập.
+
+            Cầu dài 200 mét, bảo đảm cho xe cơ giới qua lại an toàn.
+
+            Tin, ảnh: ĐINH VĂN QUÂN
+            """;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+        {
+            var content = new StringContent(page, System.Text.Encoding.UTF8, "text/plain");
+            return writer.PostAsync("/api/v1/imports?publishedAt=2024-05-12T08:00:00%2B07:00", content);
+        }));
+        var codes = responses.Select(r => (int)r.StatusCode).ToList();
+        Assert.Equal(1, codes.Count(c => c == 201));
+        Assert.Equal(5, codes.Count(c => c == 200));
+        var ids = new HashSet<int>();
+        foreach (var response in responses)
+        {
+            ids.Add((int)(await response.ReadJson())["article"]!["id"]!);
+        }
+        Assert.Single(ids);
+        Assert.Equal(1, factory.Db(db => db.Articles.Count(a => a.Headline == "Lữ đoàn Công binh 543 hoàn thành cầu phao vượt sông Đà")));
+    }
+}

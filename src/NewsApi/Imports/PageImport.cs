@@ -41,11 +41,14 @@ public static class PageImport
         }
         var report = parsed.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
 
-        var existing = await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken);
-        if (existing is not null)
+        ImportOutcome ImportedBefore(Article existing)
         {
             report.Add(new ImportNoteResponse("warning", "article", $"This page was imported before as article {existing.Id}; nothing new was created."));
             return new ImportOutcome(false, new ImportResponse(existing.ToResponse(site), Contact(parsed.ContactHeader, applied: false), report), null);
+        }
+        if (await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken) is { } existing)
+        {
+            return ImportedBefore(existing);
         }
 
         var request = new ArticleRequest(
@@ -81,9 +84,16 @@ public static class PageImport
         }
         if (!dryRun)
         {
+            await db.Database.CurrentTransaction!.CreateSavepointAsync("import", cancellationToken);
             if (await db.SaveWithRevisionAsync(article, actor, site, cancellationToken) is { } conflict)
             {
-                return new ImportOutcome(false, null, conflict);
+                // The same page imported at the same moment by another request that saved first: answer with its
+                // article, as for any repeated import. (On PostgreSQL the clash waits for that transaction's commit.)
+                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("import", cancellationToken);
+                db.ChangeTracker.Clear();
+                return await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken) is { } first
+                    ? ImportedBefore(first)
+                    : new ImportOutcome(false, null, conflict);
             }
             if (ownTransaction is not null)
             {
