@@ -113,3 +113,30 @@ public class SearchWindowTests(SearchWindowTests.Factory factory) : IClassFixtur
         }
     }
 }
+
+public class LongArticleSearchTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
+{
+    [Fact]
+    public async Task AnArticleNearTheBodyLimitOfDistinctWordsIsStoredAndSearchableByItsOpening()
+    {
+        // About 2.8 MB of distinct made-up words: more than PostgreSQL's 1 MB tsvector could hold whole.
+        var random = new Random(7);
+        string Word() => new(Enumerable.Range(0, random.Next(5, 10)).Select(_ => "abcdeghiklmnopqrstuvxy"[random.Next(22)]).ToArray());
+        var blocks = Enumerable.Range(0, 140).Select(_ => new { type = "paragraph", text = string.Join(' ', Enumerable.Range(0, 2600).Select(_ => Word()))[..19_900] }).ToList();
+        var opening = blocks[0].text.Split(' ')[1];
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        var response = await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+        {
+            headline = "Tài liệu rất dài",
+            lead = "Sáng 2-3, một tài liệu dài được công bố.",
+            status = "published",
+            body = blocks,
+        }));
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (int)(await response.ReadJson())["id"]!;
+        Assert.Equal(140, factory.Db(db => db.Articles.Single(a => a.Id == id).Body.Count));
+
+        var found = await (await factory.CreateClient().GetAsync($"/api/v1/articles?q={opening}+tai+lieu")).ReadJson();
+        Assert.Contains(found["items"]!.AsArray(), i => (int)i!["id"]! == id);
+    }
+}

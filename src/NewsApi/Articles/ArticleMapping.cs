@@ -212,11 +212,27 @@ public static class ArticleWriter
         article.Slug = slug;
     }
 
+    /// <summary>
+    /// How much of an article is searchable beyond its headline: the credited names, the lead and the body up to this
+    /// many characters (tens of thousands of words, far beyond any news article). PostgreSQL cannot index more than
+    /// 1 MB of tsvector, which a 3 MB body of distinct words would exceed.
+    /// </summary>
+    public const int SearchTextLimit = 100_000;
+
     public static string SearchTextOf(Article article) =>
-        VietnameseText.Fold(string.Join('\n',
-            new[] { article.Lead }
-                .Concat(article.Body.Select(b => b.Text))
-                .Concat(article.Byline?.Credits.Select(c => c.Contributor.Name) ?? [])));
+        SearchTextOf(article.Byline?.Credits.Select(c => c.Contributor.Name) ?? [], article.Lead, article.Body.Select(b => b.Text));
+
+    /// <summary>The folded text search reads besides the headline: credited names, lead, body paragraphs (see <see cref="SearchTextLimit"/>).</summary>
+    public static string SearchTextOf(IEnumerable<string> names, string lead, IEnumerable<string> paragraphs)
+    {
+        var text = VietnameseText.Fold(string.Join('\n', names.Append(lead).Concat(paragraphs)));
+        if (text.Length <= SearchTextLimit)
+        {
+            return text;
+        }
+        var end = char.IsHighSurrogate(text[SearchTextLimit - 1]) ? SearchTextLimit - 1 : SearchTextLimit;
+        return text[..end];
+    }
 
     public static async Task<string> UniqueSlugAsync(NewsDbContext db, string headline, int articleId, CancellationToken cancellationToken)
     {

@@ -413,8 +413,7 @@ public static class Generate
 
             var dateline = DatelineParser.Parse(lead, site.LocalDate(publishedAt));
             var slug = UniqueSlug(headline, takenSlugs);
-            // As Article.Touch and ArticleWriter.SearchTextOf fold them.
-            var searchText = VietnameseText.Fold(string.Join('\n', new[] { lead }.Concat(paragraphs.Select(b => b.Text)).Concat(creditedNames)));
+            var searchText = ArticleWriter.SearchTextOf(creditedNames, lead, paragraphs.Select(b => b.Text));
             return new GeneratedArticle(
                 slug, headline, lead, JsonSerializer.Serialize(paragraphs, Json.Options), publishedAt, VietnameseText.Fold(headline), searchText,
                 bylineText, string.IsNullOrEmpty(parsed.Source) ? null : parsed.Source, credits,
