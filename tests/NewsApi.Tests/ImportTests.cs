@@ -51,6 +51,21 @@ public class ImportTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
     }
 
     [Fact]
+    public async Task APageWhoseArticleBreaksTheLimitsIsRefusedAndNothingIsStored()
+    {
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        var before = ArticleCount();
+        var contributors = factory.Db(db => db.Contributors.Count());
+        var headline = "Tiêu đề " + string.Concat(Enumerable.Repeat("rất dài ", 60));
+        var page = headline + "\n\nSáng 2-3, tại Hà Nội, một sự kiện diễn ra.\n\nThân bài.\n\nTin, ảnh: NGƯỜI VIẾT RẤT MỚI";
+        var response = await writer.PostAsync("/api/v1/imports", new StringContent(page, System.Text.Encoding.UTF8, "text/plain"));
+        var problem = await response.ProblemOf(400);
+        Assert.Contains("300", problem.ToJsonString());
+        Assert.Equal(before, ArticleCount());
+        Assert.Equal(contributors, factory.Db(db => db.Contributors.Count()));
+    }
+
+    [Fact]
     public async Task ADryRunStoresNothing()
     {
         var writer = factory.ClientWithScope(Scopes.ContentWrite);

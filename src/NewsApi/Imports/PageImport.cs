@@ -20,6 +20,9 @@ public static class PageImport
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
+    private static readonly ArticleRequestValidator ArticleRules = new();
+    private static readonly ContactHeaderRequestValidator ContactRules = new();
+
     public static async Task<ImportOutcome> ImportAsync(
         NewsDbContext db, SiteTime site, string page, PageFormat format, DateTimeOffset? publishedAt, bool dryRun,
         string actor, CancellationToken cancellationToken, ArticleStatus status = ArticleStatus.Draft)
@@ -59,6 +62,13 @@ public static class PageImport
             PublishedAt: publishedAt,
             Byline: parsed.Byline is null ? null : BylineMapping.FromParsed(parsed.Byline),
             Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline));
+        // What a page yields is held to the rules of a written article (lengths above all: a page's "headline" can be a
+        // whole paragraph), so an import never stores what POST /articles would refuse.
+        if (ArticleRules.Validate(request) is { IsValid: false } invalid)
+        {
+            return new ImportOutcome(false, null, "The article read from this page does not fit: "
+                + string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct()));
+        }
         // One transaction (the request's, or its own) holds the contributors created on the way with the article;
         // for a dry run, the savepoint takes them back.
         var ownTransaction = await db.BeginUnlessInTransactionAsync(cancellationToken);
@@ -74,11 +84,18 @@ public static class PageImport
         }
         db.Articles.Add(article);
 
-        var applyContact = parsed.ContactHeader is not null && !await db.ContactHeaders.AnyAsync(cancellationToken);
+        var contactRequest = parsed.ContactHeader is null ? null : ContactHeaderEndpoints.FromParsed(parsed.ContactHeader);
+        if (contactRequest is not null && ContactRules.Validate(contactRequest) is { IsValid: false } badContact)
+        {
+            report.Add(new ImportNoteResponse("warning", "contactHeader", "The page's contact header was not used: "
+                + string.Join(" ", badContact.Errors.Select(e => e.ErrorMessage).Distinct())));
+            contactRequest = null;
+        }
+        var applyContact = contactRequest is not null && !await db.ContactHeaders.AnyAsync(cancellationToken);
         if (applyContact)
         {
             var contact = new SiteContact { Version = 0 };
-            ContactHeaderEndpoints.Apply(contact, ContactHeaderEndpoints.FromParsed(parsed.ContactHeader!), now);
+            ContactHeaderEndpoints.Apply(contact, contactRequest!, now);
             db.ContactHeaders.Add(contact);
             report.Add(new ImportNoteResponse("inferred", "contactHeader", "The site had no contact header; this page's became it."));
         }
