@@ -66,12 +66,21 @@ services.AddCors(o => o.AddDefaultPolicy(p =>
 
 var app = builder.Build();
 
-if (Commands.IsCommand(args))
+try
 {
-    return await Commands.RunAsync(app.Services, args);
+    if (Commands.IsCommand(args))
+    {
+        return await Commands.RunAsync(app.Services, args);
+    }
+    await DatabaseSetup.MigrateAsync(app.Services, seed: true);
 }
-
-await DatabaseSetup.MigrateAsync(app.Services, seed: true);
+catch (System.Data.Common.DbException e)
+{
+    // A wrong connection string, a database that does not exist, a server that is down: one clear line, exit code 1.
+    app.Logger.LogCritical("The database could not be opened: {Reason} Check ConnectionStrings:NewsDb and Database:Provider.", e.Message);
+    await app.DisposeAsync();
+    return 1;
+}
 if (app.Configuration["Site:ArticleUrl"] is { Length: > 0 } articleUrl && NewsApi.Feeds.SiteLinks.ArticleUrlTemplateFrom(articleUrl) is null)
 {
     app.Logger.LogWarning("Site:ArticleUrl is ignored: it needs to be an absolute http(s) URL with {{slug}} in it, e.g. https://example.vn/tin/{{slug}}.html.");

@@ -31,7 +31,17 @@ public static class Commands
         root.Subcommands.Add(HealthcheckCommand(services));
         // Configuration switches such as --Database:Provider=Postgres are read by the host, not by the commands.
         var commandArgs = args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':'))).ToArray();
-        return await root.Parse(commandArgs).InvokeAsync();
+        try
+        {
+            return await root.Parse(commandArgs).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not System.Data.Common.DbException)
+        {
+            // What System.CommandLine's own handler would print; a database that cannot be opened goes on to Program,
+            // which says so in one line.
+            await Console.Error.WriteLineAsync("Unhandled exception: " + e);
+            return 1;
+        }
     }
 
     private static Command KeysCommand(IServiceProvider services)

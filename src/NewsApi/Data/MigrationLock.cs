@@ -25,6 +25,12 @@ public static class MigrationLock
         {
             return new FileLock(null);
         }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            // As SQLite itself would say when opening the file, instead of waiting for a lock file that cannot be made.
+            throw new SqliteException($"unable to open database file: the folder '{folder}' does not exist.", 14);
+        }
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
