@@ -65,3 +65,30 @@ public class PublicListCacheTests
         Assert.Equal(7, await cache.GetOrComputeAsync("k", () => Task.FromResult(7)));
     }
 }
+
+/// <summary>A response built from shared list values is kept by the output cache only for what is left of their 5 s.</summary>
+public class CachedAgeLimitTests
+{
+    private sealed class Feature(Microsoft.AspNetCore.Http.HttpContext http) : Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature
+    {
+        public Microsoft.AspNetCore.OutputCaching.OutputCacheContext Context { get; } = new() { HttpContext = http, AllowCacheStorage = true, ResponseExpirationTimeSpan = TimeSpan.FromSeconds(5) };
+    }
+
+    private static Microsoft.AspNetCore.OutputCaching.OutputCacheContext After(TimeSpan age)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var feature = new Feature(http);
+        http.Features.Set<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>(feature);
+        OutputCacheTags.LimitCachedAge(http, age);
+        return feature.Context;
+    }
+
+    [Fact]
+    public void TheOutputCacheKeepsOnlyWhatIsLeftOfTheMaxAge()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), After(TimeSpan.Zero).ResponseExpirationTimeSpan);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), After(TimeSpan.FromSeconds(3.5)).ResponseExpirationTimeSpan);
+        Assert.True(After(TimeSpan.FromSeconds(3.5)).AllowCacheStorage);
+        Assert.False(After(TimeSpan.FromSeconds(5.2)).AllowCacheStorage);
+    }
+}

@@ -25,7 +25,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/", List).WithName("ListArticles").WithETag()
             .WithSummary("List published articles, newest first")
-            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text over the 10,000 most recently added matches, ranked by relevance), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (default), publishedAt, -updatedAt, relevance (with q). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
+            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; q alone covers the most recently added matches up to Search:MaxResults, 10,000 by default, while any other filter or sort reaches every match), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
@@ -129,17 +129,21 @@ public static class ArticleEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
-            var hits = ArticleSearch.Hits(db, terms, http.RequestServices.GetRequiredService<SearchSettings>().MaxResults);
+            var hits = ArticleSearch.Hits(db, terms);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null)
             {
-                // The common search: counted and ranked inside the full-text index, leaving out only the few articles
-                // nobody may read yet (drafts, schedules still to come), so no match is joined to its article row.
+                // The common search: counted and ranked inside the full-text index over the most recently added matches
+                // the reader may see, leaving out only the few articles nobody may read yet (drafts, schedules still to
+                // come), so no match is joined to its article row and the work stops at the window.
                 var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
-                rows = hits.Where(h => !hidden.Contains(h.Id)).Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
+                rows = hits.Where(h => !hidden.Contains(h.Id))
+                    .Newest(http.RequestServices.GetRequiredService<SearchSettings>().MaxResults)
+                    .Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
             }
             else
             {
+                // With filters or another order, every match is joined to its article: exact, and narrowed by the filters.
                 rows = query.Join(hits, a => a.Id, h => h.Id,
                     (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
             }
@@ -155,9 +159,17 @@ public static class ArticleEndpoints
         var listCache = http.RequestServices.GetRequiredService<PublicListCache>();
         var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"),
             string.IsNullOrWhiteSpace(q) ? null : string.Join(' ', ArticleSearch.Terms(q)));
-        var total = shared
-            ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None))
-            : await rows.CountAsync(cancellationToken);
+        var sharedAge = TimeSpan.Zero;
+        int total;
+        if (shared)
+        {
+            (total, var age) = await listCache.GetWithAgeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None));
+            sharedAge = age;
+        }
+        else
+        {
+            total = await rows.CountAsync(cancellationToken);
+        }
         var ordered = sortKey switch
         {
             "publishedAt" => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
@@ -171,9 +183,10 @@ public static class ArticleEndpoints
         if (shared && !string.IsNullOrWhiteSpace(q) && skip + size <= SharedRankingDepth)
         {
             // Ranking a search means scoring every match; once per list, then each page is a slice of it.
-            var ranking = await listCache.GetOrComputeAsync($"ranking|{sortKey}|{filters}",
+            var (ranking, age) = await listCache.GetWithAgeAsync($"ranking|{sortKey}|{filters}",
                 () => ordered.Take(SharedRankingDepth).Select(r => r.Id).ToListAsync(CancellationToken.None));
             ids = ranking.Skip(skip).Take(size).ToList();
+            sharedAge = age > sharedAge ? age : sharedAge;
         }
         else
         {
@@ -182,10 +195,13 @@ public static class ArticleEndpoints
         // The ids go as one parameter (a JSON array on SQLite, an array on PostgreSQL), so the SQL is the same for every page;
         // the credits come in a query of their own, which SQLite answers from the credits' index (as one LEFT JOIN it
         // would materialize every credit of every article).
-        var articles = (await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Select(ArticleMapping.SummaryColumns)
+        // A shared ranking can be seconds old: the page's articles are read through the list's own filter again, so an
+        // article unpublished since (on any instance) is never shown.
+        var articles = (await query.Where(a => EF.Parameter(ids).Contains(a.Id)).Select(ArticleMapping.SummaryColumns)
                 .AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(a => a.Id);
         var items = ids.Where(articles.ContainsKey).Select(id => articles[id].ToSummary(site)).ToList();
+        OutputCacheTags.LimitCachedAge(http, sharedAge);
 
         var links = Paging.Links(http.Request, p, size, total);
         http.Response.Headers.Link = Paging.LinkHeader(links);

@@ -23,9 +23,9 @@ public static class ArticleSearch
     public const double HeadlineWeight = 10.0;
 
     /// <summary>
-    /// How many matches a search covers by default (Search:MaxResults): the most recently added ones, so that ranking
-    /// and counting cost the same at 10,000 articles as at a million (like Elasticsearch's max_result_window). A search
-    /// with more matches than this is one of common words, better narrowed by more words or a date.
+    /// How many matches a plain search (no filter but q) covers by default (Search:MaxResults): the most recently added
+    /// ones the reader may see, so that ranking and counting cost the same at 10,000 articles as at a million (like
+    /// Elasticsearch's max_result_window). Filters (dates, contributor, source) reach every match.
     /// </summary>
     public const int DefaultMaxResults = 10_000;
 
@@ -34,14 +34,17 @@ public static class ArticleSearch
         Words(VietnameseText.Fold(VietnameseText.NormalizeLine(q))).Distinct().Take(12).ToList();
 
     /// <summary>
-    /// The <paramref name="maxResults"/> most recently added articles matching every term (the last also as a prefix, for
-    /// search as you type), with a rank where lower is better: BM25 over SQLite FTS5, or ts_rank over a GIN-indexed
-    /// tsvector on PostgreSQL. The index yields matches newest first and stops there, so only those are scored.
+    /// The <paramref name="maxResults"/> most recently added of these hits. The index yields matches newest first and
+    /// stops there, so only those are scored.
     /// </summary>
-    public static IQueryable<SearchHit> Hits(NewsDbContext db, IReadOnlyList<string> terms, int maxResults) =>
-        AllHits(db, terms).OrderByDescending(h => h.Id).Take(maxResults);
+    public static IQueryable<SearchHit> Newest(this IQueryable<SearchHit> hits, int maxResults) =>
+        hits.OrderByDescending(h => h.Id).Take(maxResults);
 
-    private static IQueryable<SearchHit> AllHits(NewsDbContext db, IReadOnlyList<string> terms)
+    /// <summary>
+    /// Articles matching every term (the last also as a prefix, for search as you type), with a rank where lower is
+    /// better: BM25 over SQLite FTS5, or ts_rank over a GIN-indexed tsvector on PostgreSQL.
+    /// </summary>
+    public static IQueryable<SearchHit> Hits(NewsDbContext db, IReadOnlyList<string> terms)
     {
         if (db.Database.IsNpgsql())
         {

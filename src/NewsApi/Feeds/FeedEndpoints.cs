@@ -51,13 +51,13 @@ public static class FeedEndpoints
 
         routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds")
             .WithSummary("Sitemap of the published articles, with Google News entries for the last two days")
-            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). With more than {SitemapSize} published articles it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of {SitemapSize} each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). With more published articles than Sitemap:UrlsPerFile ({SitemapSize} by default, the sitemaps.org limit) it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of that many each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Produces(StatusCodes.Status304NotModified);
 
         routes.MapGet("/sitemaps/{page:int}.xml", SitemapPage).WithName("GetSitemapPage").WithTags("Feeds")
             .WithSummary("One file of a sitemap too large for one")
-            .WithDescription($"Page n (from 1, newest first) of {SitemapSize} published articles, as the sitemap index at /sitemap.xml lists them; a urlset like /sitemap.xml. A page beyond the last is 404.")
+            .WithDescription($"Page n (from 1, newest first) of Sitemap:UrlsPerFile ({SitemapSize} by default) published articles, as the sitemap index at /sitemap.xml lists them; a urlset like /sitemap.xml. A page beyond the last is 404.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -18,9 +18,11 @@ public sealed class PublicListCache(TimeProvider clock)
     public const double RefreshAheadSeconds = 1.0;
     private ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    private sealed class Entry(Lazy<Task<object>> value, long refreshAt, long expiresAt)
+    private sealed class Entry(Lazy<Task<object>> value, long createdAt, long refreshAt, long expiresAt)
     {
         public Lazy<Task<object>> Value { get; } = value;
+        /// <summary>When the computation began: the value is at most as old as that.</summary>
+        public long CreatedAt { get; } = createdAt;
         public long RefreshAt { get; } = refreshAt;
         public long ExpiresAt { get; } = expiresAt;
         private int refreshing;
@@ -32,7 +34,11 @@ public sealed class PublicListCache(TimeProvider clock)
     }
 
     /// <summary>The cached value for the key, or the one <paramref name="compute"/> gives (once, however many ask at the same time).</summary>
-    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute) where T : notnull
+    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute) where T : notnull =>
+        (await GetWithAgeAsync(key, compute)).Value;
+
+    /// <summary>As <see cref="GetOrComputeAsync"/>, with how old the value is (from when its computation began).</summary>
+    public async Task<(T Value, TimeSpan Age)> GetWithAgeAsync<T>(string key, Func<Task<T>> compute) where T : notnull
     {
         var now = clock.GetTimestamp();
         var current = entries;
@@ -44,9 +50,9 @@ public sealed class PublicListCache(TimeProvider clock)
                 var renewed = New(compute, now);
                 var value = (T)await renewed.Value.Value;
                 current.TryUpdate(key, renewed, entry);
-                return value;
+                return (value, clock.GetElapsedTime(renewed.CreatedAt));
             }
-            return await ValueOf<T>(current, key, entry);
+            return (await ValueOf<T>(current, key, entry), clock.GetElapsedTime(entry.CreatedAt));
         }
         if (current.Count >= MaxEntries)
         {
@@ -54,7 +60,7 @@ public sealed class PublicListCache(TimeProvider clock)
         }
         var fresh = New(compute, now);
         entry = current.AddOrUpdate(key, fresh, (_, old) => old.ExpiresAt <= now ? fresh : old);
-        return await ValueOf<T>(current, key, entry);
+        return (await ValueOf<T>(current, key, entry), clock.GetElapsedTime(entry.CreatedAt));
     }
 
     private static async Task<T> ValueOf<T>(ConcurrentDictionary<string, Entry> current, string key, Entry entry)
@@ -71,7 +77,7 @@ public sealed class PublicListCache(TimeProvider clock)
     }
 
     private Entry New<T>(Func<Task<T>> compute, long now) where T : notnull =>
-        new(new Lazy<Task<object>>(async () => await compute()),
+        new(new Lazy<Task<object>>(async () => await compute()), now,
             now + (long)(clock.TimestampFrequency * (CachedResponse.PublicMaxAgeSeconds - RefreshAheadSeconds)),
             now + (long)(clock.TimestampFrequency * CachedResponse.PublicMaxAgeSeconds));
 

@@ -97,7 +97,6 @@ public static class PageImport
             var contact = new SiteContact { Version = 0 };
             ContactHeaderEndpoints.Apply(contact, contactRequest!, now);
             db.ContactHeaders.Add(contact);
-            report.Add(new ImportNoteResponse("inferred", "contactHeader", "The site had no contact header; this page's became it."));
         }
         if (!dryRun)
         {
@@ -121,6 +120,11 @@ public static class PageImport
         {
             db.ChangeTracker.Clear();
             await db.Database.CurrentTransaction!.RollbackToSavepointAsync("dry_run", cancellationToken);
+        }
+        if (applyContact)
+        {
+            // Only now: an import that lost a race to the same page answered above, with nothing of its own applied.
+            report.Add(new ImportNoteResponse("inferred", "contactHeader", "The site had no contact header; this page's became it."));
         }
         return new ImportOutcome(!dryRun, new ImportResponse(article.ToResponse(site), Contact(parsed.ContactHeader, applyContact && !dryRun), report), null);
     }
