@@ -74,10 +74,10 @@ try
     }
     await DatabaseSetup.MigrateAsync(app.Services, seed: true);
 }
-catch (System.Data.Common.DbException e)
+catch (Exception e) when (DatabaseErrors.CannotOpen(e))
 {
     // A wrong connection string, a database that does not exist, a server that is down: one clear line, exit code 1.
-    app.Logger.LogCritical("The database could not be opened: {Reason} Check ConnectionStrings:NewsDb and Database:Provider.", e.Message);
+    app.Logger.LogCritical("The database could not be opened: {Reason} Check ConnectionStrings:NewsDb and Database:Provider.", (e.InnerException is System.Data.Common.DbException inner ? inner : e).Message);
     await app.DisposeAsync();
     return 1;
 }

@@ -31,3 +31,20 @@ public class StartupFailureTests
         Assert.DoesNotContain("Unhandled exception", output + error);
     }
 }
+
+public class UnreachableServerTests
+{
+    [Fact]
+    public async Task APostgreSqlServerThatDoesNotAnswerIsOneClearLineAndExitCode1()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__NewsDb"] = $"Host=127.0.0.1;Port={AppProcess.FreePort()};Username=newsapi;Timeout=3",
+        };
+        var (exit, output, error) = await AppProcess.RunCommandAsync(environment, Path.GetTempPath());
+        Assert.Equal(1, exit);
+        Assert.Contains("The database could not be opened", output + error);
+        Assert.DoesNotContain("Unhandled exception", output + error);
+    }
+}

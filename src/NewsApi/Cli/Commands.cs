@@ -35,7 +35,7 @@ public static class Commands
         {
             return await root.Parse(commandArgs).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is not System.Data.Common.DbException)
+        catch (Exception e) when (!DatabaseErrors.CannotOpen(e))
         {
             // What System.CommandLine's own handler would print; a database that cannot be opened goes on to Program,
             // which says so in one line.
