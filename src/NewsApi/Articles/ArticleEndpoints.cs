@@ -195,12 +195,15 @@ public static class ArticleEndpoints
         // The ids go as one parameter (a JSON array on SQLite, an array on PostgreSQL), so the SQL is the same for every page;
         // the credits come in a query of their own, which SQLite answers from the credits' index (as one LEFT JOIN it
         // would materialize every credit of every article).
-        // A shared ranking can be seconds old: the page's articles are read through the list's own filter again, so an
-        // article unpublished since (on any instance) is never shown.
-        var articles = (await query.Where(a => EF.Parameter(ids).Contains(a.Id)).Select(ArticleMapping.SummaryColumns)
+        var articles = (await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Select(ArticleMapping.SummaryColumns)
                 .AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(a => a.Id);
-        var items = ids.Where(articles.ContainsKey).Select(id => articles[id].ToSummary(site)).ToList();
+        // A shared ranking can be seconds old: a public list shows only what is public now, so an article unpublished
+        // since (on any instance) never appears. Checked here on the page's rows: in the query, SQLite would answer
+        // "Status = 'Published' AND Id IN (...)" by walking the status index over every published article.
+        var items = ids.Where(articles.ContainsKey).Select(id => articles[id].ToSummary(site))
+            .Where(item => statusFilter is not (null or ArticleStatus.Published) || item.Status == ArticleStatus.Published)
+            .ToList();
         OutputCacheTags.LimitCachedAge(http, sharedAge);
 
         var links = Paging.Links(http.Request, p, size, total);
