@@ -15,7 +15,7 @@ public sealed record BodyBlock(string Type, string Text)
     public const string Paragraph = "paragraph";
 }
 
-public sealed class Article
+public sealed class Article : NewsApi.Data.IHasIdAndSlug
 {
     public int Id { get; set; }
     public string Slug { get; set; } = "";

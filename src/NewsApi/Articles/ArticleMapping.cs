@@ -132,10 +132,6 @@ public static class ArticleQueries
     public static IQueryable<Article> Full(this IQueryable<Article> articles) =>
         articles.WithByline().Include(a => a.Dateline).AsSplitQuery();
 
-    public static IQueryable<Article> ByIdOrSlug(this IQueryable<Article> articles, string idOrSlug) =>
-        int.TryParse(idOrSlug, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? articles.Where(a => a.Id == id)
-            : articles.Where(a => a.Slug == idOrSlug);
 }
 
 public sealed record WriteError(int Status, string Field, string Message);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace NewsApi.Contributors;
 
-public sealed class Contributor
+public sealed class Contributor : NewsApi.Data.IHasIdAndSlug
 {
     public int Id { get; set; }
     /// <summary>Proper case, e.g. "Hương Hồng Thu", even when the paper printed it in capitals.</summary>

@@ -62,11 +62,6 @@ public static class ContributorEndpoints
         return contributors.Where(c => db.BylineCredits.Any(credit => credit.ContributorId == c.Id && publicArticles.Contains(credit.ArticleId)));
     }
 
-    private static IQueryable<Contributor> ByIdOrSlug(this IQueryable<Contributor> contributors, string idOrSlug) =>
-        int.TryParse(idOrSlug, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? contributors.Where(c => c.Id == id)
-            : contributors.Where(c => c.Slug == idOrSlug);
-
     public static async Task<Results<Ok<ContributorPage>, ValidationProblem>> List(
         HttpContext http, NewsDbContext db, SiteTime site, int? page, int? pageSize, CancellationToken cancellationToken)
     {
