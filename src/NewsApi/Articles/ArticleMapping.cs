@@ -94,18 +94,23 @@ public static class ArticleQueries
             ? IsPublic(now)
             : a => a.Status == ArticleStatus.Published;
 
+    /// <summary>The first article matching, tracked, with its byline, credits, contributors and dateline, for a change.</summary>
+    public static Task<Article?> LoadForChangeAsync(NewsDbContext db, Expression<Func<Article, bool>> which, CancellationToken cancellationToken) =>
+        db.Articles.Where(which).FirstWithPartsAsync(db, tracked: true, cancellationToken);
+
     /// <summary>
-    /// The first article matching, tracked, with its byline, credits, contributors and dateline, for a change. The credits
-    /// come in a statement of their own: joined to the article in one statement, SQLite first builds a temporary index
-    /// of every credit in the database (about 100 ms a write at 100k articles).
+    /// The first article of the query with its byline, its credits (with their contributors, in print order) and its
+    /// dateline, in two flat statements: SQLite prepares every statement anew, and these prepare in a fraction of the
+    /// time of a split query's; with the credits joined in, SQLite would first build a temporary index of every credit
+    /// in the database (about 100 ms at 100k articles). <paramref name="tracked"/> says whether the query tracks.
     /// </summary>
-    public static async Task<Article?> LoadForChangeAsync(NewsDbContext db, Expression<Func<Article, bool>> which, CancellationToken cancellationToken)
+    public static async Task<Article?> FirstWithPartsAsync(this IQueryable<Article> articles, NewsDbContext db, bool tracked, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline).Where(which).OrderBy(a => a.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (article?.Byline is not null)
+        var article = await articles.Include(a => a.Byline).Include(a => a.Dateline).FirstOrDefaultAsync(cancellationToken);
+        if (article?.Byline is { } byline)
         {
-            await db.BylineCredits.Include(c => c.Contributor).Where(c => c.ArticleId == article.Id).LoadAsync(cancellationToken);
+            byline.Credits = await (tracked ? db.BylineCredits : db.BylineCredits.AsNoTracking()).Include(c => c.Contributor)
+                .Where(c => c.ArticleId == article.Id).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         }
         return article;
     }
