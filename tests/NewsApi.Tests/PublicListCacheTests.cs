@@ -22,7 +22,7 @@ public class PublicListCacheTests
         async Task<int> Compute() { Interlocked.Increment(ref computed); await gate.Task; return 42; }
         var asks = Enumerable.Range(0, 8).Select(_ => cache.GetOrComputeAsync("k", Compute)).ToList();
         gate.SetResult();
-        Assert.All(await Task.WhenAll(asks), v => Assert.Equal(42, v));
+        Assert.All(await Task.WhenAll(asks), v => Assert.Equal(42, v.Value));
         Assert.Equal(1, computed);
     }
 
@@ -31,18 +31,18 @@ public class PublicListCacheTests
     {
         var clock = new ManualClock();
         var cache = new PublicListCache(clock);
-        Assert.Equal(1, await cache.GetOrComputeAsync("k", () => Task.FromResult(1)));
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => Task.FromResult(1))).Value);
 
         clock.Advance(CachedResponse.PublicMaxAgeSeconds - PublicListCache.RefreshAheadSeconds + 0.1);
         var gate = new TaskCompletionSource<int>();
         var refresher = cache.GetOrComputeAsync("k", () => gate.Task);
         // While the refresh runs, others get the current value at once, and start no computation of their own.
         var others = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => cache.GetOrComputeAsync("k", () => Task.FromResult(-1))));
-        Assert.All(others, v => Assert.Equal(1, v));
+        Assert.All(others, v => Assert.Equal(1, v.Value));
         Assert.False(refresher.IsCompleted);
         gate.SetResult(2);
-        Assert.Equal(2, await refresher);
-        Assert.Equal(2, await cache.GetOrComputeAsync("k", () => Task.FromResult(-1)));
+        Assert.Equal(2, (await refresher).Value);
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => Task.FromResult(-1))).Value);
     }
 
     [Fact]
@@ -50,11 +50,11 @@ public class PublicListCacheTests
     {
         var clock = new ManualClock();
         var cache = new PublicListCache(clock);
-        Assert.Equal(1, await cache.GetOrComputeAsync("k", () => Task.FromResult(1)));
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => Task.FromResult(1))).Value);
         clock.Advance(CachedResponse.PublicMaxAgeSeconds);
-        Assert.Equal(2, await cache.GetOrComputeAsync("k", () => Task.FromResult(2)));
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => Task.FromResult(2))).Value);
         cache.Clear();
-        Assert.Equal(3, await cache.GetOrComputeAsync("k", () => Task.FromResult(3)));
+        Assert.Equal(3, (await cache.GetOrComputeAsync("k", () => Task.FromResult(3))).Value);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class PublicListCacheTests
     {
         var cache = new PublicListCache(new ManualClock());
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrComputeAsync<int>("k", () => throw new InvalidOperationException()));
-        Assert.Equal(7, await cache.GetOrComputeAsync("k", () => Task.FromResult(7)));
+        Assert.Equal(7, (await cache.GetOrComputeAsync("k", () => Task.FromResult(7))).Value);
     }
 }
 

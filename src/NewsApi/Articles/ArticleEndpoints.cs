@@ -159,17 +159,9 @@ public static class ArticleEndpoints
         var listCache = http.RequestServices.GetRequiredService<PublicListCache>();
         var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"),
             string.IsNullOrWhiteSpace(q) ? null : string.Join(' ', ArticleSearch.Terms(q)));
-        var sharedAge = TimeSpan.Zero;
-        int total;
-        if (shared)
-        {
-            (total, var age) = await listCache.GetWithAgeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None));
-            sharedAge = age;
-        }
-        else
-        {
-            total = await rows.CountAsync(cancellationToken);
-        }
+        var (total, sharedAge) = shared
+            ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None))
+            : (await rows.CountAsync(cancellationToken), TimeSpan.Zero);
         var ordered = sortKey switch
         {
             "publishedAt" => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
@@ -183,7 +175,7 @@ public static class ArticleEndpoints
         if (shared && !string.IsNullOrWhiteSpace(q) && skip + size <= SharedRankingDepth)
         {
             // Ranking a search means scoring every match; once per list, then each page is a slice of it.
-            var (ranking, age) = await listCache.GetWithAgeAsync($"ranking|{sortKey}|{filters}",
+            var (ranking, age) = await listCache.GetOrComputeAsync($"ranking|{sortKey}|{filters}",
                 () => ordered.Take(SharedRankingDepth).Select(r => r.Id).ToListAsync(CancellationToken.None));
             ids = ranking.Skip(skip).Take(size).ToList();
             sharedAge = age > sharedAge ? age : sharedAge;

@@ -16,15 +16,14 @@ public sealed class PublicListCache(TimeProvider clock)
 {
     private const int MaxEntries = 10_000;
     public const double RefreshAheadSeconds = 1.0;
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(CachedResponse.PublicMaxAgeSeconds);
     private ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    private sealed class Entry(Lazy<Task<object>> value, long createdAt, long refreshAt, long expiresAt)
+    private sealed class Entry(Lazy<Task<object>> value, long createdAt)
     {
         public Lazy<Task<object>> Value { get; } = value;
         /// <summary>When the computation began: the value is at most as old as that.</summary>
         public long CreatedAt { get; } = createdAt;
-        public long RefreshAt { get; } = refreshAt;
-        public long ExpiresAt { get; } = expiresAt;
         private int refreshing;
 
         public bool Ready => Value.IsValueCreated && Value.Value.IsCompletedSuccessfully;
@@ -33,18 +32,17 @@ public sealed class PublicListCache(TimeProvider clock)
         public bool ClaimRefresh() => Interlocked.Exchange(ref refreshing, 1) == 0;
     }
 
-    /// <summary>The cached value for the key, or the one <paramref name="compute"/> gives (once, however many ask at the same time).</summary>
-    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute) where T : notnull =>
-        (await GetWithAgeAsync(key, compute)).Value;
-
-    /// <summary>As <see cref="GetOrComputeAsync"/>, with how old the value is (from when its computation began).</summary>
-    public async Task<(T Value, TimeSpan Age)> GetWithAgeAsync<T>(string key, Func<Task<T>> compute) where T : notnull
+    /// <summary>
+    /// The cached value for the key, or the one <paramref name="compute"/> gives (once, however many ask at the same time),
+    /// with how old it is (from when its computation began).
+    /// </summary>
+    public async Task<(T Value, TimeSpan Age)> GetOrComputeAsync<T>(string key, Func<Task<T>> compute) where T : notnull
     {
         var now = clock.GetTimestamp();
         var current = entries;
-        if (current.TryGetValue(key, out var entry) && entry.ExpiresAt > now)
+        if (current.TryGetValue(key, out var entry) && clock.GetElapsedTime(entry.CreatedAt, now) is var age && age < MaxAge)
         {
-            if (now >= entry.RefreshAt && entry.Ready && entry.ClaimRefresh())
+            if (age >= MaxAge - TimeSpan.FromSeconds(RefreshAheadSeconds) && entry.Ready && entry.ClaimRefresh())
             {
                 // This request pays for the recomputation (with its own database context); the others keep the current value.
                 var renewed = New(compute, now);
@@ -59,7 +57,7 @@ public sealed class PublicListCache(TimeProvider clock)
             current.Clear();
         }
         var fresh = New(compute, now);
-        entry = current.AddOrUpdate(key, fresh, (_, old) => old.ExpiresAt <= now ? fresh : old);
+        entry = current.AddOrUpdate(key, fresh, (_, old) => clock.GetElapsedTime(old.CreatedAt, now) >= MaxAge ? fresh : old);
         return (await ValueOf<T>(current, key, entry), clock.GetElapsedTime(entry.CreatedAt));
     }
 
@@ -76,10 +74,8 @@ public sealed class PublicListCache(TimeProvider clock)
         }
     }
 
-    private Entry New<T>(Func<Task<T>> compute, long now) where T : notnull =>
-        new(new Lazy<Task<object>>(async () => await compute()), now,
-            now + (long)(clock.TimestampFrequency * (CachedResponse.PublicMaxAgeSeconds - RefreshAheadSeconds)),
-            now + (long)(clock.TimestampFrequency * CachedResponse.PublicMaxAgeSeconds));
+    private static Entry New<T>(Func<Task<T>> compute, long now) where T : notnull =>
+        new(new Lazy<Task<object>>(async () => await compute()), now);
 
     /// <summary>Forgets everything: after a write, this instance's readers see the change at once.</summary>
     public void Clear() => entries = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
