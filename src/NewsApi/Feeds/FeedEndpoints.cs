@@ -115,9 +115,8 @@ public static class FeedEndpoints
         HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var links = SiteLinks.For(http.Request, configuration);
-        var perFile = UrlsPerFile(configuration);
-        var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
-        if (total <= perFile)
+        var (perFile, pages) = await SitemapPagesAsync(db, site, configuration, cancellationToken);
+        if (pages == 1)
         {
             return CachedResponse.Send(http, await UrlSetAsync(db, site, links, 1, perFile, cancellationToken), SitemapContentType, sameForEveryKey: true);
         }
@@ -125,7 +124,7 @@ public static class FeedEndpoints
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("sitemapindex", SitemapNamespace);
-            for (var page = 1; page <= (total + perFile - 1) / perFile; page++)
+            for (var page = 1; page <= pages; page++)
             {
                 writer.WriteStartElement("sitemap", SitemapNamespace);
                 writer.WriteElementString("loc", SitemapNamespace, links.To(string.Create(CultureInfo.InvariantCulture, $"/sitemaps/{page}.xml")));
@@ -140,9 +139,8 @@ public static class FeedEndpoints
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SitemapPage(
         int page, HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var perFile = UrlsPerFile(configuration);
-        var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
-        if (page < 1 || (long)(page - 1) * perFile >= Math.Max(total, 1))
+        var (perFile, pages) = await SitemapPagesAsync(db, site, configuration, cancellationToken);
+        if (page < 1 || page > pages)
         {
             return Problems.NotFound("sitemap page", page);
         }
@@ -154,8 +152,13 @@ public static class FeedEndpoints
         };
     }
 
-    private static int UrlsPerFile(IConfiguration configuration) =>
-        Math.Clamp(configuration.GetValue("Sitemap:UrlsPerFile", SitemapSize), 1, SitemapSize);
+    /// <summary>How many URLs one sitemap file holds (Sitemap:UrlsPerFile), and how many files the public articles fill (at least one).</summary>
+    private static async Task<(int PerFile, int Pages)> SitemapPagesAsync(NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var perFile = Math.Clamp(configuration.GetValue("Sitemap:UrlsPerFile", SitemapSize), 1, SitemapSize);
+        var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
+        return (perFile, Math.Max(1, (total + perFile - 1) / perFile));
+    }
 
     /// <summary>One sitemaps.org urlset: page <paramref name="page"/> of the public articles, newest first.</summary>
     private static async Task<byte[]> UrlSetAsync(NewsDbContext db, SiteTime site, SiteLinks links, int page, int perFile, CancellationToken cancellationToken)
