@@ -100,12 +100,11 @@ public static class PageImport
         }
         if (!dryRun)
         {
-            await db.Database.CurrentTransaction!.CreateSavepointAsync("import", cancellationToken);
             if (await db.SaveWithRevisionAsync(article, actor, site, cancellationToken) is { } conflict)
             {
                 // The same page imported at the same moment by another request that saved first: answer with its
-                // article, as for any repeated import. (On PostgreSQL the clash waits for that transaction's commit.)
-                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("import", cancellationToken);
+                // article, as for any repeated import. (On PostgreSQL the clash waits for that transaction's commit;
+                // EF Core's own savepoint around SaveChanges has taken the failed insert back, so the transaction goes on.)
                 db.ChangeTracker.Clear();
                 return await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken) is { } first
                     ? ImportedBefore(first)
