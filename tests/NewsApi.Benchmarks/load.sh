@@ -174,26 +174,28 @@ make_urls k10
 for kind in slug list search; do measure "10k-nocache-$kind" "$app_port" "$work/k10-$kind.txt"; done
 stop_app
 
+measure_100k_with_rss() { # measure_100k_with_rss <label prefix>: the three scenarios on the running app; peak RSS (kB) in $peak_kb
+  local tracker kind
+  echo 0 >"$rss_file"
+  track_rss "$app_pid" 100000 &
+  tracker=$!
+  for kind in slug list search; do measure "$1-$kind" "$app_port" "$work/k100-$kind.txt"; done
+  kill "$tracker" 2>/dev/null || true
+  peak_kb=$(cat "$rss_file")
+}
+
 echo "== 100k articles, output cache on (as shipped)"
 start_app "$work/news-100k.db" on
 make_urls k100
 capture k100
-echo 0 >"$rss_file"
-track_rss "$app_pid" 100000 &
-rss_tracker=$!
-for kind in slug list search; do measure "100k-cache-$kind" "$app_port" "$work/k100-$kind.txt"; done
-kill "$rss_tracker" 2>/dev/null || true
-rss_cached_kb=$(cat "$rss_file")
+measure_100k_with_rss 100k-cache
+rss_cached_kb=$peak_kb
 stop_app
 
 echo "== 100k articles, output cache off (every request reaches the database)"
 start_app "$work/news-100k.db" off
-echo 0 >"$rss_file"
-track_rss "$app_pid" 100000 &
-rss_tracker=$!
-for kind in slug list search; do measure "100k-nocache-$kind" "$app_port" "$work/k100-$kind.txt"; done
-kill "$rss_tracker" 2>/dev/null || true
-rss_uncached_kb=$(cat "$rss_file")
+measure_100k_with_rss 100k-nocache
+rss_uncached_kb=$peak_kb
 stop_app
 
 echo "== Raw Kestrel baseline, same bytes"
