@@ -5,19 +5,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+# Packages come from Debian. As root they are installed directly; otherwise through sudo when it works without a
+# password; otherwise the run says exactly what to install and goes on with what it can run.
 apt_updated=0
+missing_packages=()
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo -n "$@"; else return 1; fi
+}
 need_package() { # need_package <command-to-check> <debian-package>...
   local check=$1; shift
   if ! command -v "$check" >/dev/null 2>&1 && ! [ -x "$check" ]; then
-    if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+    if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq || true; apt_updated=1; fi
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; then
+      missing_packages+=("$@")
+      echo "Not root and no password-less sudo: install these Debian packages first (sudo apt-get install $*); going on without them." >&2
+      return 1
+    fi
   fi
 }
 
 # The reader page's browser tests drive Debian's Chromium (never a downloaded browser); the client checks need node.
-need_package /usr/bin/chromium chromium
-need_package node nodejs
-need_package npm npm
+need_package /usr/bin/chromium chromium || true
+need_package node nodejs || true
+need_package npm npm || true
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK (see global.json) must be on PATH." >&2
@@ -27,38 +37,33 @@ fi
 # A throwaway PostgreSQL server on 127.0.0.1, for the second run of the integration suite. Stopped on exit.
 pg_bindir=""
 pg_data=""
+# As root the server runs as the system user postgres; as anyone else, as that user.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 start_postgres() {
   pg_bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$pg_bindir" ] || [ ! -x "$pg_bindir/initdb" ]; then
-    need_package /nonexistent/initdb postgresql
+    need_package /nonexistent/initdb postgresql || return 1
     pg_bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
-  id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql postgres
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql postgres
+  fi
   pg_data=$(mktemp -d /tmp/newsapi-pg.XXXXXX)
-  chown postgres "$pg_data"
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_data"
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
-  runuser -u postgres -- "$pg_bindir/initdb" -D "$pg_data/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  runuser -u postgres -- "$pg_bindir/pg_ctl" -D "$pg_data/db" -l "$pg_data/log" -w -t 60 \
+  as_pg "$pg_bindir/initdb" -D "$pg_data/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_pg "$pg_bindir/pg_ctl" -D "$pg_data/db" -l "$pg_data/log" -w -t 60 \
     -o "-p $port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
   export NEWSAPI_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Timeout=30;Command Timeout=60"
 }
 stop_postgres() {
   if [ -n "$pg_data" ] && [ -d "$pg_data/db" ]; then
-    runuser -u postgres -- "$pg_bindir/pg_ctl" -D "$pg_data/db" -m immediate stop >/dev/null 2>&1 || true
+    as_pg "$pg_bindir/pg_ctl" -D "$pg_data/db" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_data"
   fi
 }
 trap stop_postgres EXIT
-
-# The fixture pages live in shared/ beside the repository. A clone made elsewhere (git clone . /tmp/ci) finds them
-# beside the repository it was cloned from.
-if [ -z "${NEWSAPI_FIXTURES:-}" ] && [ ! -d "$root/../shared/fixtures/pages" ]; then
-  origin=$(git -C "$root" remote get-url origin 2>/dev/null || true)
-  if [ -n "$origin" ] && [ -d "$origin/../shared/fixtures/pages" ]; then
-    export NEWSAPI_FIXTURES=$(cd "$origin/../shared/fixtures/pages" && pwd)
-  fi
-fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$root/TestResults"
@@ -93,14 +98,22 @@ run_tests() { # run_tests <project> <results-name>
 }
 run_tests tests/NewsApi.Text.Tests NewsApi.Text.Tests
 NEWSAPI_TEST_PROVIDER=Sqlite run_tests tests/NewsApi.Tests NewsApi.Tests.Sqlite
-start_postgres
-NEWSAPI_TEST_PROVIDER=Postgres run_tests tests/NewsApi.Tests NewsApi.Tests.Postgres
-stop_postgres
+if start_postgres; then
+  NEWSAPI_TEST_PROVIDER=Postgres run_tests tests/NewsApi.Tests NewsApi.Tests.Postgres
+  stop_postgres
+else
+  echo "PostgreSQL could not be started: the PostgreSQL run of the integration suite was left out." >&2
+  status=1
+fi
 
 # Count test outcomes from the TRX files (one UnitTestResult per test case).
 passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Passed"' | wc -l || true)
 failed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"' | wc -l || true)
 failed=$((failed + client_failures))
+if [ ${#missing_packages[@]} -gt 0 ]; then
+  echo "Left out for want of Debian packages (install them and run again): ${missing_packages[*]}" >&2
+  status=1
+fi
 echo "$passed passed, $failed failed"
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "No test ran." >&2

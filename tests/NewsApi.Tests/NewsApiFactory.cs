@@ -87,33 +87,13 @@ public static class Http
 
 public static class Fixtures
 {
-    /// <summary>shared/fixtures/pages, found beside the repository (CI clones it with shared/ next to it) or by NEWSAPI_FIXTURES.</summary>
-    public static string PagesFolder
-    {
-        get
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable("NEWSAPI_FIXTURES");
-            if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
-            {
-                return fromEnvironment;
-            }
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "pages");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-            throw new DirectoryNotFoundException("shared/fixtures/pages not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The repository's example pages (tests/fixtures/pages).</summary>
+    public static string PagesFolder => NewsApi.Fixtures.FixtureFolder.Pages;
 
-    public static IEnumerable<string> Pages =>
-        Directory.EnumerateFiles(PagesFolder).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)).Order();
+    public static IEnumerable<string> Pages => NewsApi.Fixtures.FixtureFolder.PageFiles();
 
     public static JsonNode Expected(string page) =>
-        JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(page, null) + ".expected.json"))!;
+        JsonNode.Parse(File.ReadAllText(NewsApi.Fixtures.FixtureFolder.ExpectedJsonOf(page)))!;
 
     public static string RepositoryRoot
     {

@@ -107,7 +107,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     private const string SeedSlug = "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020";
     private const string SeedHeadline = "Tổng cục Công nghiệp Quốc phòng tổ chức Hội nghị Quân chính năm 2020";
 
-    private static string ScreenshotPath => Path.Combine(Fixtures.RepositoryRoot, "docs", "reader.png");
+    private static string ScreenshotPath => Path.Combine(Fixtures.RepositoryRoot, "TestResults", "reader.png");
 
     private static async Task<IResponse> OpenAsync(IPage page, string url)
     {

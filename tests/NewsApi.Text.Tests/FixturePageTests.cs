@@ -18,7 +18,6 @@ public class FixturePageTests
     public void FixturesFolderIsFoundAndHoldsTextAndHtmlPages()
     {
         var pages = FixturePages.Pages().ToList();
-        Assert.True(FixturePages.Folder is not null, $"Fixtures not found; set {FixturePages.EnvironmentVariable}.");
         Assert.Contains(pages, p => p.EndsWith(".txt", StringComparison.Ordinal));
         Assert.Contains(pages, p => p.EndsWith(".html", StringComparison.Ordinal));
         Assert.All(pages, p => Assert.True(File.Exists(ExpectedPathOf(p)), $"{p} has no .expected.json"));
@@ -28,7 +27,7 @@ public class FixturePageTests
     [MemberData(nameof(PageNames))]
     public void EveryFixturePageParsesAsItsExpectedJsonSays(string pageName)
     {
-        var path = Path.Combine(FixturePages.RequiredFolder, pageName);
+        var path = Path.Combine(FixturePages.Folder, pageName);
         var content = File.ReadAllText(path);
         var result = path.EndsWith(".html", StringComparison.Ordinal)
             ? PageImporter.FromHtml(content, FixturePages.SeedPublishedOn)
@@ -93,6 +92,5 @@ public class FixturePageTests
         Assert.Equal(expected.GetProperty("phoneE164").GetString(), phone.E164);
     }
 
-    private static string ExpectedPathOf(string page) =>
-        Path.Combine(Path.GetDirectoryName(page)!, Path.GetFileNameWithoutExtension(page) + ".expected.json");
+    private static string ExpectedPathOf(string page) => NewsApi.Fixtures.FixtureFolder.ExpectedJsonOf(page);
 }
