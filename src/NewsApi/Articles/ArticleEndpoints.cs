@@ -21,7 +21,7 @@ public static class ArticleEndpoints
 
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/articles").WithTags("Articles");
+        var group = routes.MapGroup("/api/v1/articles").WithTags("Articles").RedirectingRetiredSlugs();
 
         group.MapGet("/", List).WithName("ListArticles").WithETag()
             .WithSummary("List published articles, newest first")
@@ -38,19 +38,19 @@ public static class ArticleEndpoints
             .WithDescription("Creates a draft unless status says otherwise. The slug is made from the headline unless given; a given slug already in use is a 409. A byline or dateline sent as text alone is parsed.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/{id:int}", Replace).InWriteTransaction().WithName("ReplaceArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPut("/{idOrSlug}", Replace).InWriteTransaction().WithName("ReplaceArticle").Validate<ArticleRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Replace an article")
             .WithDescription("Replaces every field; a byline or dateline left out is removed. Send If-Match with the ETag you read to avoid overwriting someone else's change (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPatch("/{id:int}", Patch).InWriteTransaction().WithName("PatchArticle").RequireScope(Scopes.ContentWrite)
+        group.MapPatch("/{idOrSlug}", Patch).InWriteTransaction().WithName("PatchArticle").RequireScope(Scopes.ContentWrite)
             .Accepts<ArticleRequest>(MergePatchJson).ProducesValidationProblem()
             .WithSummary("Change some fields of an article (JSON Merge Patch)")
             .WithDescription("RFC 7396: send only the members to change, as application/merge-patch+json; null removes a byline or dateline. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        group.MapDelete("/{id:int}", Delete).InWriteTransaction().WithName("DeleteArticle").RequireScope(Scopes.ContentWrite)
+        group.MapDelete("/{idOrSlug}", Delete).InWriteTransaction().WithName("DeleteArticle").RequireScope(Scopes.ContentWrite)
             .WithSummary("Delete an article")
             .WithDescription("Deletes the article with its byline and dateline. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -207,28 +207,45 @@ public static class ArticleEndpoints
         string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var article = await FindReadableAsync(db, http.User, idOrSlug, site, cancellationToken);
-        if (article is not null)
-        {
-            return TypedResults.Ok(article.ToResponse(site));
-        }
-        var movedTo = await db.ArticleSlugs.AsNoTracking().Where(s => s.Slug == idOrSlug).Select(s => s.ArticleId).FirstOrDefaultAsync(cancellationToken);
-        if (movedTo != 0 && await FindReadableAsync(db, http.User, movedTo.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken) is { } current)
-        {
-            return TypedResults.Redirect($"{http.Request.PathBase}/api/v1/articles/{current.Slug}{http.Request.QueryString}", permanent: true, preserveMethod: true);
-        }
-        return Problems.NotFound("article", idOrSlug);
+        return article is null ? Problems.NotFound("article", idOrSlug) : TypedResults.Ok(article.ToResponse(site));
     }
 
     /// <summary>An article the caller may see: published ones for everyone, any for a key with content.read.</summary>
-    public static async Task<Article?> FindReadableAsync(NewsDbContext db, ClaimsPrincipal user, string idOrSlug, SiteTime site, CancellationToken cancellationToken)
-    {
-        var query = db.Articles.AsNoTracking().ByIdOrSlug(idOrSlug);
-        if (!user.CanReadDrafts())
+    public static Task<Article?> FindReadableAsync(NewsDbContext db, ClaimsPrincipal user, string idOrSlug, SiteTime site, CancellationToken cancellationToken) =>
+        ReadableBy(db, user, site).ByIdOrSlug(idOrSlug).FirstWithPartsAsync(db, tracked: false, cancellationToken);
+
+    private static IQueryable<Article> ReadableBy(NewsDbContext db, ClaimsPrincipal user, SiteTime site) =>
+        user.CanReadDrafts() ? db.Articles.AsNoTracking() : db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow));
+
+    /// <summary>
+    /// Every path under /articles/{idOrSlug} that finds no article by a slug the article used to have answers 308 to
+    /// the same path under its current slug (reads and writes alike, method and body kept), when the caller may see it.
+    /// </summary>
+    public static TBuilder RedirectingRetiredSlugs<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
         {
-            query = query.Where(ArticleQueries.IsPublic(site.UtcNow));
-        }
-        return await query.FirstWithPartsAsync(db, tracked: false, cancellationToken);
-    }
+            var result = await next(context);
+            var http = context.HttpContext;
+            if ((result is INestedHttpResult nested ? nested.Result : result) is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }
+                || http.GetRouteValue("idOrSlug") is not string slug || IdOrSlug.IsId(slug, out _))
+            {
+                return result;
+            }
+            var db = http.RequestServices.GetRequiredService<NewsDbContext>();
+            var site = http.RequestServices.GetRequiredService<SiteTime>();
+            var retiredFrom = db.ArticleSlugs.Where(s => s.Slug == slug).Select(s => s.ArticleId);
+            var current = await ReadableBy(db, http.User, site).Where(a => retiredFrom.Contains(a.Id)).Select(a => a.Slug)
+                .FirstOrDefaultAsync(http.RequestAborted);
+            var path = http.Request.Path.Value ?? "";
+            var segment = "/api/v1/articles/" + slug;
+            var at = path.IndexOf(segment, StringComparison.Ordinal);
+            if (current is null || at < 0)
+            {
+                return result;
+            }
+            var location = $"{http.Request.PathBase}{path[..at]}/api/v1/articles/{current}{path[(at + segment.Length)..]}{http.Request.QueryString}";
+            return TypedResults.Redirect(location, permanent: true, preserveMethod: true);
+        });
 
     public static async Task<Results<Created<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Create(
         ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
@@ -246,14 +263,14 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Replace(
-        int id, ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, ArticleRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var (article, problem) = await LoadForWriteAsync(db, http, site, id, cancellationToken);
+        var (article, problem) = await LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
         return article is null ? problem! : await ApplyAndSaveAsync(db, article, request, http, site, cancellationToken);
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Patch(
-        int id, HttpContext http, NewsDbContext db, SiteTime site,
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site,
         FluentValidation.IValidator<ArticleRequest> validator, CancellationToken cancellationToken)
     {
         if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), MergePatchJson, StringComparison.OrdinalIgnoreCase))
@@ -274,7 +291,7 @@ public static class ArticleEndpoints
             return Problems.Invalid("$", "A merge patch for an article is a JSON object.");
         }
 
-        var (article, problem) = await LoadForWriteAsync(db, http, site, id, cancellationToken);
+        var (article, problem) = await LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
         if (article is null)
         {
             return problem!;
@@ -315,9 +332,9 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var (article, problem) = await LoadForWriteAsync(db, http, site, id, cancellationToken);
+        var (article, problem) = await LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
         if (article is null)
         {
             return problem!;
@@ -348,12 +365,12 @@ public static class ArticleEndpoints
 
     /// <summary>An article to change, whole and tracked, once If-Match (when sent) has been checked against it; else the problem to answer.</summary>
     public static async Task<(Article? Article, ProblemHttpResult? Problem)> LoadForWriteAsync(
-        NewsDbContext db, HttpContext http, SiteTime site, int id, CancellationToken cancellationToken)
+        NewsDbContext db, HttpContext http, SiteTime site, string idOrSlug, CancellationToken cancellationToken)
     {
-        var article = await ArticleQueries.LoadForChangeAsync(db, a => a.Id == id, cancellationToken);
+        var article = await ArticleQueries.LoadForChangeAsync(db, IdOrSlug.Matches<Article>(idOrSlug), cancellationToken);
         if (article is null)
         {
-            return (null, Problems.NotFound("article", id));
+            return (null, Problems.NotFound("article", idOrSlug));
         }
         return ETags.IfMatchFails(http.Request, article.ToResponse(site)) ? (null, Problems.PreconditionFailed()) : (article, null);
     }

@@ -9,15 +9,15 @@ namespace NewsApi.Articles;
 public static class ArticleParts
 {
     public static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(
-        NewsDbContext db, HttpContext http, SiteTime site, int id, string part, Func<Article, T?> select, CancellationToken cancellationToken)
+        NewsDbContext db, HttpContext http, SiteTime site, string idOrSlug, string part, Func<Article, T?> select, CancellationToken cancellationToken)
         where T : class
     {
-        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, id.ToString(System.Globalization.CultureInfo.InvariantCulture), site, cancellationToken);
+        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, idOrSlug, site, cancellationToken);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
+            return Problems.NotFound("article", idOrSlug);
         }
-        return select(article) is { } value ? TypedResults.Ok(value) : Problems.NotFound($"{part} of article", id);
+        return select(article) is { } value ? TypedResults.Ok(value) : Problems.NotFound($"{part} of article", idOrSlug);
     }
 
     /// <summary>
@@ -25,14 +25,14 @@ public static class ArticleParts
     /// article with its revision, and the answer is the part as stored.
     /// </summary>
     public static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
-        NewsDbContext db, HttpContext http, SiteTime site, int id, Func<Article, T?> select,
+        NewsDbContext db, HttpContext http, SiteTime site, string idOrSlug, Func<Article, T?> select,
         Func<Article, Task<(string Field, string Message)?>> apply, CancellationToken cancellationToken)
         where T : class
     {
-        var article = await ArticleQueries.LoadForChangeAsync(db, a => a.Id == id, cancellationToken);
+        var article = await ArticleQueries.LoadForChangeAsync(db, IdOrSlug.Matches<Article>(idOrSlug), cancellationToken);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
+            return Problems.NotFound("article", idOrSlug);
         }
         if (ETags.IfMatchFails(http.Request, select(article)))
         {

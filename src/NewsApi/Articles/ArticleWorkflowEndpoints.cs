@@ -14,30 +14,30 @@ public static class ArticleWorkflowEndpoints
 {
     public static RouteGroupBuilder MapArticleWorkflow(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:int}/publish", Publish).InWriteTransaction().WithName("PublishArticle").RequireScope(Scopes.ContentWrite)
+        group.MapPost("/{idOrSlug}/publish", Publish).InWriteTransaction().WithName("PublishArticle").RequireScope(Scopes.ContentWrite)
             .WithSummary("Publish or schedule an article")
             .WithDescription("Without a body, or with no publishAt, the article is published now (keeping a publication date it already has in the past). A publishAt in the future schedules it: it becomes public by itself at that time, across restarts. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPost("/{id:int}/unpublish", Unpublish).InWriteTransaction().WithName("UnpublishArticle").RequireScope(Scopes.ContentWrite)
+        group.MapPost("/{idOrSlug}/unpublish", Unpublish).InWriteTransaction().WithName("UnpublishArticle").RequireScope(Scopes.ContentWrite)
             .WithSummary("Take an article back to draft")
             .WithDescription("The article disappears from public reads, lists, search and feeds at once. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapGet("/{id:int}/revisions", ListRevisions).WithName("ListArticleRevisions").RequireScope(Scopes.ContentRead).WithETag()
+        group.MapGet("/{idOrSlug}/revisions", ListRevisions).WithName("ListArticleRevisions").RequireScope(Scopes.ContentRead).WithETag()
             .WithSummary("List an article's revisions")
             .WithDescription("Every change, newest first, with who made it (the key's name) and when.");
 
-        group.MapGet("/{id:int}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision").RequireScope(Scopes.ContentRead).WithETag()
+        group.MapGet("/{idOrSlug}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision").RequireScope(Scopes.ContentRead).WithETag()
             .WithSummary("Get one revision of an article")
             .WithDescription("The article exactly as it was after that change.");
         return group;
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Publish(
-        int id, PublishRequest? request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, PublishRequest? request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, id, cancellationToken);
+        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
         if (article is null)
         {
             return problem!;
@@ -62,9 +62,9 @@ public static class ArticleWorkflowEndpoints
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Unpublish(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, id, cancellationToken);
+        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
         if (article is null)
         {
             return problem!;
@@ -83,11 +83,11 @@ public static class ArticleWorkflowEndpoints
     }
 
     public static async Task<Results<Ok<List<RevisionSummary>>, ProblemHttpResult>> ListRevisions(
-        int id, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+        if (await db.Articles.ByIdOrSlug(idOrSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is not { } id)
         {
-            return Problems.NotFound("article", id);
+            return Problems.NotFound("article", idOrSlug);
         }
         var revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
             .OrderByDescending(r => r.Number)
@@ -97,9 +97,11 @@ public static class ArticleWorkflowEndpoints
     }
 
     public static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> GetRevision(
-        int id, int number, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, int number, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
-        return revision is null ? Problems.NotFound("revision", $"{id}/{number}") : TypedResults.Ok(revision.ToResponse(site));
+        var revision = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.Number == number && db.Articles.ByIdOrSlug(idOrSlug).Select(a => a.Id).Contains(r.ArticleId))
+            .FirstOrDefaultAsync(cancellationToken);
+        return revision is null ? Problems.NotFound("revision", $"{idOrSlug}/{number}") : TypedResults.Ok(revision.ToResponse(site));
     }
 }

@@ -11,7 +11,7 @@ public static class BylineEndpoints
 {
     public static RouteGroupBuilder MapBylines(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/articles/{id:int}/byline").WithTags("Bylines");
+        var group = routes.MapGroup("/api/v1/articles/{idOrSlug}/byline").WithTags("Bylines").RedirectingRetiredSlugs();
 
         group.MapGet("/", Get).WithName("GetByline").WithETag()
             .WithSummary("Get an article's byline")
@@ -26,11 +26,11 @@ public static class BylineEndpoints
     }
 
     public static Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Get(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        ArticleParts.GetAsync(db, http, site, id, "byline", a => a.Byline?.ToResponse(), cancellationToken);
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.GetAsync(db, http, site, idOrSlug, "byline", a => a.Byline?.ToResponse(), cancellationToken);
 
     public static Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Put(
-        int id, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        ArticleParts.PutAsync(db, http, site, id, a => a.Byline?.ToResponse(),
+        string idOrSlug, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.PutAsync(db, http, site, idOrSlug, a => a.Byline?.ToResponse(),
             article => BylineMapping.ApplyAsync(db, article, request, site.UtcNow, cancellationToken), cancellationToken);
 }

@@ -32,12 +32,12 @@ public static class ContributorEndpoints
             .WithDescription("Contributors are also created on first use by a byline. The slug is made from the name; a name whose slug is already taken is a 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/{id:int}", Replace).InWriteTransaction().WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+        group.MapPut("/{idOrSlug}", Replace).InWriteTransaction().WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
             .WithSummary("Rename a contributor")
             .WithDescription("Changes the name (and slug). Every article crediting the contributor shows the new name at once: each gets a new version, a revision by this key, and the name in its search text. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapDelete("/{id:int}", Delete).InWriteTransaction().WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
+        group.MapDelete("/{idOrSlug}", Delete).InWriteTransaction().WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
             .WithSummary("Delete a contributor who is credited nowhere")
             .WithDescription("A contributor still credited in a byline cannot be deleted (409).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -121,13 +121,14 @@ public static class ContributorEndpoints
     }
 
     public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Replace(
-        int id, ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var contributor = await db.Contributors.ByIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
         if (contributor is null)
         {
-            return Problems.NotFound("contributor", id);
+            return Problems.NotFound("contributor", idOrSlug);
         }
+        var id = contributor.Id;
         if (ETags.IfMatchFails(http.Request, contributor.ToResponse(site)))
         {
             return Problems.PreconditionFailed();
@@ -154,13 +155,14 @@ public static class ContributorEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
-        var contributor = await db.Contributors.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var contributor = await db.Contributors.ByIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
         if (contributor is null)
         {
-            return Problems.NotFound("contributor", id);
+            return Problems.NotFound("contributor", idOrSlug);
         }
+        var id = contributor.Id;
         if (ETags.IfMatchFails(http.Request, contributor.ToResponse(site)))
         {
             return Problems.PreconditionFailed();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 
 namespace NewsApi.Data;
 
@@ -13,7 +14,12 @@ public static class IdOrSlug
 {
     /// <summary>The resource whose id is <paramref name="idOrSlug"/> when it is all digits, else whose slug it is.</summary>
     public static IQueryable<T> ByIdOrSlug<T>(this IQueryable<T> resources, string idOrSlug) where T : class, IHasIdAndSlug =>
-        int.TryParse(idOrSlug, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? resources.Where(r => r.Id == id)
-            : resources.Where(r => r.Slug == idOrSlug);
+        resources.Where(Matches<T>(idOrSlug));
+
+    /// <summary>The same test as <see cref="ByIdOrSlug{T}"/>, for loaders that take a predicate.</summary>
+    public static Expression<Func<T, bool>> Matches<T>(string idOrSlug) where T : class, IHasIdAndSlug =>
+        IsId(idOrSlug, out var id) ? r => r.Id == id : r => r.Slug == idOrSlug;
+
+    public static bool IsId(string idOrSlug, out int id) =>
+        int.TryParse(idOrSlug, NumberStyles.None, CultureInfo.InvariantCulture, out id);
 }

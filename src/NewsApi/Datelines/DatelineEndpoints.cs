@@ -11,7 +11,7 @@ public static class DatelineEndpoints
 {
     public static RouteGroupBuilder MapDatelines(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/articles/{id:int}/dateline").WithTags("Datelines");
+        var group = routes.MapGroup("/api/v1/articles/{idOrSlug}/dateline").WithTags("Datelines").RedirectingRetiredSlugs();
 
         group.MapGet("/", Get).WithName("GetDateline").WithETag()
             .WithSummary("Get an article's dateline")
@@ -26,12 +26,12 @@ public static class DatelineEndpoints
     }
 
     public static Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Get(
-        int id, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        ArticleParts.GetAsync(db, http, site, id, "dateline", a => a.Dateline?.ToResponse(), cancellationToken);
+        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.GetAsync(db, http, site, idOrSlug, "dateline", a => a.Dateline?.ToResponse(), cancellationToken);
 
     public static Task<Results<Ok<DatelineResponse>, ProblemHttpResult>> Put(
-        int id, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        ArticleParts.PutAsync(db, http, site, id, a => a.Dateline?.ToResponse(), article =>
+        string idOrSlug, DatelineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
+        ArticleParts.PutAsync(db, http, site, idOrSlug, a => a.Dateline?.ToResponse(), article =>
         {
             DatelineMapping.Apply(db, article, request, site.LocalDate(article.PublishedAt ?? site.UtcNow));
             return Task.FromResult<(string Field, string Message)?>(null);
