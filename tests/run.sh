@@ -72,7 +72,8 @@ mkdir -p "$results"
 
 dotnet build NewsApi.sln -c Release -v quiet -nologo
 
-# Any front end can consume the API: openapi.json passes Spectral (tests/clients/.spectral.yaml), a typed client
+# Any front end can consume the API: openapi.json passes Spectral (tests/clients/.spectral.yaml, spectral:oas with no
+# exemption) and the OWASP API Security ruleset (tests/clients/.spectral-owasp.yaml), a typed client
 # generated from it by openapi-typescript compiles, and so does a consumer of that client under tsc --strict.
 # A failure here fails the run (counted below next to the test results).
 client_failures=0
@@ -87,6 +88,7 @@ if [ ! -d tests/clients/node_modules ] || [ tests/clients/package-lock.json -nt 
   (cd tests/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
 client_check spectral npx --no-install spectral lint --ruleset .spectral.yaml --fail-severity error ../../openapi.json
+client_check spectral-owasp npx --no-install spectral lint --ruleset .spectral-owasp.yaml --fail-severity error ../../openapi.json
 client_check openapi-typescript npx --no-install openapi-typescript ../../openapi.json --output api.d.ts
 client_check tsc npx --no-install tsc --strict --noEmit --project tsconfig.json
 

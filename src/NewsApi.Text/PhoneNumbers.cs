@@ -94,6 +94,9 @@ public static class PhoneNumbers
         return IsE164(e164) ? e164 : null;
     }
 
+    /// <summary>What <see cref="IsE164"/> accepts, as a regular expression (for validators and the OpenAPI document).</summary>
+    public const string E164Pattern = "^\\+[1-9][0-9]{7,14}$";
+
     /// <summary>True for "+" followed by 8 to 15 digits, the first not 0.</summary>
     public static bool IsE164(string? value)
     {

@@ -116,7 +116,7 @@ app.UseStaticFiles(new StaticFileOptions { FileProvider = readerPage });
 
 if (app.Configuration.GetValue("Swagger:Enabled", true))
 {
-    app.UseSwagger();
+    app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
     app.UseSwaggerUI(o =>
     {
         o.DocumentTitle = "NewsApi";
@@ -128,14 +128,15 @@ if (app.Configuration.GetValue("Swagger:Enabled", true))
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).ExcludeFromDescription();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).ExcludeFromDescription();
 
-app.MapArticles().WithNotFoundForRouteParameters();
-app.MapBylines().WithNotFoundForRouteParameters();
-app.MapDatelines().WithNotFoundForRouteParameters();
-app.MapContributors().WithNotFoundForRouteParameters();
-app.MapContactHeader().WithNotFoundForRouteParameters();
-app.MapImports().WithNotFoundForRouteParameters();
-app.MapFeeds();
-app.MapKeys().WithNotFoundForRouteParameters();
+var endpoints = app.MapGroup("").AnsweringHead();
+endpoints.MapArticles().WithNotFoundForRouteParameters();
+endpoints.MapBylines().WithNotFoundForRouteParameters();
+endpoints.MapDatelines().WithNotFoundForRouteParameters();
+endpoints.MapContributors().WithNotFoundForRouteParameters();
+endpoints.MapContactHeader().WithNotFoundForRouteParameters();
+endpoints.MapImports().WithNotFoundForRouteParameters();
+endpoints.MapFeeds();
+endpoints.MapKeys().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;

@@ -76,3 +76,11 @@ public static class ArticleLimits
     public const int BodyBlocks = 500;
     public const int BlockText = 20_000;
 }
+
+/// <summary>The longest values the article list's query parameters take.</summary>
+public static class ArticleListLimits
+{
+    public const int Query = 200;
+    public const int Contributor = 120;
+    public const int Source = 100;
+}

@@ -17,7 +17,8 @@ public static class ArticleEndpoints
     public const string MergePatchJson = "application/merge-patch+json";
     /// <summary>How many of a search's best hits are ranked once and shared by its pages (50 pages of 20).</summary>
     private const int SharedRankingDepth = 1_000;
-    private static readonly string[] Sorts = ["-publishedAt", "publishedAt", "-updatedAt", "relevance"];
+    public static readonly string[] Sorts = ["-publishedAt", "publishedAt", "-updatedAt", "relevance"];
+    public static readonly string[] Statuses = ["draft", "scheduled", "published"];
 
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
@@ -69,7 +70,7 @@ public static class ArticleEndpoints
         if (status is not null)
         {
             if (ParseStatus(status) is { } parsed) statusFilter = parsed;
-            else errors["status"] = ["status is draft, scheduled or published."];
+            else errors["status"] = [$"status is {string.Join(", ", Statuses)}."];
         }
         var (p, size) = Paging.Check(page, pageSize, errors);
         if (sort is not null && !Sorts.Contains(sort)) errors["sort"] = [$"sort is one of {string.Join(", ", Sorts)}."];
@@ -79,9 +80,9 @@ public static class ArticleEndpoints
         if (to is { } t && !TextRules.IsReasonableYear(t.Year)) errors["to"] = [$"to is between the years {TextRules.MinYear} and {TextRules.MaxYear}."];
         if (!TextRules.HasNoControlCharacters(contributor)) errors["contributor"] = ["contributor has control characters."];
         if (!TextRules.HasNoControlCharacters(source)) errors["source"] = ["source has control characters."];
-        if (q is { Length: > 200 }) errors["q"] = ["q is at most 200 characters."];
-        if (contributor is { Length: > 120 }) errors["contributor"] = ["contributor is at most 120 characters."];
-        if (source is { Length: > 100 }) errors["source"] = ["source is at most 100 characters."];
+        if (q is { Length: > ArticleListLimits.Query }) errors["q"] = [$"q is at most {ArticleListLimits.Query} characters."];
+        if (contributor is { Length: > ArticleListLimits.Contributor }) errors["contributor"] = [$"contributor is at most {ArticleListLimits.Contributor} characters."];
+        if (source is { Length: > ArticleListLimits.Source }) errors["source"] = [$"source is at most {ArticleListLimits.Source} characters."];
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

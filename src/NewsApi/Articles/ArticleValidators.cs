@@ -14,20 +14,15 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .WithMessage("The headline must contain text.");
         RuleFor(a => a.Lead).NotEmpty().MaximumLength(ArticleLimits.Lead).Must(TextRules.HasVisibleText)
             .WithMessage("The lead must contain text.");
-        RuleFor(a => a.Headline).Must(h => TextRules.FitsWhenNormalized(h, ArticleLimits.Headline))
+        RuleFor(a => a.Headline).MaxNormalizedLength(ArticleLimits.Headline)
             .WithMessage($"The headline is at most {ArticleLimits.Headline} characters.");
-        RuleFor(a => a.Lead).Must(l => TextRules.FitsWhenNormalized(l, ArticleLimits.Lead))
+        RuleFor(a => a.Lead).MaxNormalizedLength(ArticleLimits.Lead)
             .WithMessage($"The lead is at most {ArticleLimits.Lead} characters.");
         RuleFor(a => a.Body).Must(b => b!.All(block => block is not null))
             .WithMessage("A body block cannot be null.").When(a => a.Body is not null);
-        RuleFor(a => a.Body).Must(b => b!.Count <= ArticleLimits.BodyBlocks)
+        RuleFor(a => a.Body).MaxItems(ArticleLimits.BodyBlocks)
             .WithMessage($"An article has at most {ArticleLimits.BodyBlocks} body blocks.").When(a => a.Body is not null);
-        RuleForEach(a => a.Body).ChildRules(block =>
-        {
-            block.RuleFor(b => b.Type).Equal(BodyBlock.Paragraph).WithMessage("The only block type is 'paragraph'.");
-            block.RuleFor(b => b.Text).NotEmpty().MaximumLength(ArticleLimits.BlockText)
-                .Must(t => TextRules.FitsWhenNormalized(t, ArticleLimits.BlockText)).WithMessage($"A block is at most {ArticleLimits.BlockText} characters.");
-        });
+        RuleForEach(a => a.Body).SetValidator(new BodyBlockValidator());
         RuleFor(a => a.Slug!).Matches("^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$")
             .WithMessage("A slug is lower-case letters a-z, digits and single hyphens, with at least one letter (digits alone would read as an id).")
             .MaximumLength(ArticleLimits.Slug).When(a => a.Slug is not null);
@@ -40,5 +35,15 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .When(a => a.PublishedAt is not null);
         RuleFor(a => a.Byline!).SetValidator(new BylineRequestValidator()).When(a => a.Byline is not null);
         RuleFor(a => a.Dateline!).SetValidator(new DatelineRequestValidator()).When(a => a.Dateline is not null);
+    }
+}
+
+public sealed class BodyBlockValidator : AbstractValidator<BodyBlock>
+{
+    public BodyBlockValidator()
+    {
+        RuleFor(b => b.Type).Equal(BodyBlock.Paragraph).WithMessage("The only block type is 'paragraph'.");
+        RuleFor(b => b.Text).NotEmpty().MaximumLength(ArticleLimits.BlockText)
+            .MaxNormalizedLength(ArticleLimits.BlockText).WithMessage($"A block is at most {ArticleLimits.BlockText} characters.");
     }
 }

@@ -46,7 +46,12 @@ public static class OpenApiSetup
             options.OperationFilter<KeyRequirementFilter>();
             options.OperationFilter<AlsoProducesFilter>();
             options.DocumentFilter<TagsAndServersFilter>();
+            options.DocumentFilter<OpenApiHttpBehaviour>();
             options.SchemaFilter<RequiredAndExampleFilter>();
+            options.SchemaFilter<ValidatorLimitsFilter>();
+            options.ParameterFilter<ParameterLimitsFilter>();
+            // After every other filter: it bounds what they left unbounded.
+            options.DocumentFilter<FactualBoundsFilter>();
             options.CustomSchemaIds(t => t.Name);
         });
         return services;
@@ -78,13 +83,22 @@ public static class OpenApiSetup
             ("Imports", "Scraped pages (text or HTML) read into draft articles."),
             ("API keys", "Keys for drafts and writes; needs scope admin."),
             ("Feeds", "The newest published articles as RSS, Atom and JSON Feed, and the sitemap."),
+            OpenApiHttpBehaviour.Tag,
         ];
 
         public void Apply(OpenApiDocument document, DocumentFilterContext context)
         {
             document.Tags = new HashSet<OpenApiTag>(Resources.Select(r => new OpenApiTag { Name = r.Name, Description = r.Description }));
             // Relative, so the document works wherever the service is deployed (and Swagger UI calls the host it came from).
-            document.Servers = [new OpenApiServer { Url = "/", Description = "The server that serves this document" }];
+            document.Servers =
+            [
+                new OpenApiServer
+                {
+                    Url = "/",
+                    Description = "This deployment (local, staging or production alike): the server that serves this document",
+                    Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
+                },
+            ];
         }
     }
 
@@ -120,17 +134,17 @@ public static class OpenApiSetup
         private static readonly JsonSerializerOptions RequestExampleOptions = new(Json.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
         /// <summary>
-        /// A nullable reference comes out as allOf [ref] with "nullable" and no "type", which JSON Schema validators
-        /// (Spectral's among them) reject; the type the reference has makes it valid and changes nothing else.
+        /// A reference to another schema comes out as allOf [ref] (so that it can say null), and a nullable one with type
+        /// [null, object] beside it, which no validator admits null for: allOf makes the referenced object a must.
+        /// OpenAPI 3.1 says it as JSON Schema does, oneOf [ref, {type: null}]; one that cannot be null is the plain ref.
         /// </summary>
-        private static void TypeNullableReference(IOpenApiSchema property, Type clrType)
+        private static IOpenApiSchema ExpressReference(IOpenApiSchema property) => property switch
         {
-            if (property is OpenApiSchema { AllOf: [OpenApiSchemaReference], Type: JsonSchemaType.Null } wrapper)
-            {
-                var target = Nullable.GetUnderlyingType(clrType) ?? clrType;
-                wrapper.Type = (target.IsEnum ? JsonSchemaType.String : JsonSchemaType.Object) | JsonSchemaType.Null;
-            }
-        }
+            OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper when wrapper.Type?.HasFlag(JsonSchemaType.Null) == true =>
+                new OpenApiSchema { OneOf = [reference, new OpenApiSchema { Type = JsonSchemaType.Null }], Description = wrapper.Description },
+            OpenApiSchema { AllOf: [OpenApiSchemaReference reference], Type: null, Description: null } => reference,
+            _ => property,
+        };
 
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
@@ -149,7 +163,7 @@ public static class OpenApiSetup
                 {
                     continue;
                 }
-                TypeNullableReference(concrete.Properties[name], property.PropertyType);
+                concrete.Properties[name] = ExpressReference(concrete.Properties[name]);
                 // A member the serializer leaves out when null (feeds, JSON-LD) is present only when it has a value.
                 var leftOutWhenNull = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault;
                 var optional = leftOutWhenNull
