@@ -29,6 +29,7 @@ public class NewsApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, OpenApiConformance.StartupFilter>());
     }
 
     /// <summary>A client carrying a new key with the given scope.</summary>

@@ -72,11 +72,17 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
         }
         // A request with a key that is wrong, revoked or expired is refused whatever it asks for.
         responses.TryAdd("401", ProblemResponse(document, "The key sent is unknown, revoked or expired (or this needs a key and none was sent)."));
+        // The body limit holds before any endpoint reads, whatever the method.
+        responses.TryAdd("413", ProblemResponse(document, "The body is larger than Limits:MaxBodyBytes."));
         if (operation.RequestBody is not null)
         {
-            responses.TryAdd("413", ProblemResponse(document, "The body is larger than Limits:MaxBodyBytes."));
             responses.TryAdd("415", ProblemResponse(document, "The body is not in a media type this operation reads."));
         }
+        responses.TryAdd("307", new OpenApiResponse
+        {
+            Description = "Only with Https:Enabled: a plain-HTTP request is sent to the same URL over HTTPS (method and body kept).",
+            Headers = new Dictionary<string, IOpenApiHeader> { ["Location"] = new OpenApiHeaderReference("Location", document) },
+        });
         if (path.StartsWith("/api/v1/articles/{idOrSlug}", StringComparison.Ordinal) && !responses.ContainsKey("308"))
         {
             responses["308"] = new OpenApiResponse
