@@ -116,6 +116,7 @@ app.UseStaticFiles(new StaticFileOptions { FileProvider = readerPage });
 
 if (app.Configuration.GetValue("Swagger:Enabled", true))
 {
+    app.UseHeadAsGet("/swagger");
     app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);
     app.UseSwaggerUI(o =>
     {

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
+namespace NewsApi.Tests;
+
+/// <summary>Every GET in openapi.json answers HEAD on a real server: the same status and headers, and no body.</summary>
+public sealed class HeadRequestTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task EveryDocumentedGetAnswersHeadWithItsHeadersAndNoBody()
+    {
+        var environment = database.Environment;
+        environment["RateLimiting__Enabled"] = "false";
+        var (exit, output, error) = await AppProcess.RunCommandAsync(environment, database.Folder, "keys", "create", "--name", "head-check", "--scope", "admin");
+        Assert.True(exit == 0, error);
+        var key = output.TrimEnd().Split('\n')[^1];
+        await using var app = await AppProcess.StartAsync(environment, database.Folder);
+        app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures.RepositoryRoot, "openapi.json")))!;
+        var checkedPaths = 0;
+        foreach (var (template, item) in document["paths"]!.AsObject())
+        {
+            if (item!["get"] is null)
+            {
+                continue;
+            }
+            Assert.True(item["head"] is not null, $"{template} has GET but no HEAD in the document");
+            var path = template.Replace("{idOrSlug}", "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020")
+                .Replace("{number}", "1").Replace("{page}", "1");
+            if (template == "/api/v1/contributors/{idOrSlug}" || template == "/api/v1/contributors/{idOrSlug}/articles")
+            {
+                path = template.Replace("{idOrSlug}", "huong-hong-thu");
+            }
+            using var get = await app.Client.GetAsync(path);
+            using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            var getBody = await get.Content.ReadAsByteArrayAsync();
+            Assert.True(get.StatusCode == HttpStatusCode.OK || template.StartsWith("/sitemaps/", StringComparison.Ordinal), $"GET {path}: {(int)get.StatusCode}");
+            Assert.True(get.StatusCode == head.StatusCode, $"HEAD {path}: {(int)head.StatusCode}, GET: {(int)get.StatusCode}");
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
+            // Where the GET states its length (stored bytes: feeds, sitemaps, JSON reads), HEAD states the same.
+            if (get.Content.Headers.NonValidated.Contains("Content-Length"))
+            {
+                Assert.Equal(getBody.Length, head.Content.Headers.ContentLength);
+            }
+            checkedPaths++;
+        }
+        Assert.True(checkedPaths >= 18, $"only {checkedPaths} GET paths checked");
+    }
+}
