@@ -92,6 +92,41 @@ client_check spectral-owasp npx --no-install spectral lint --ruleset .spectral-o
 client_check openapi-typescript npx --no-install openapi-typescript ../../openapi.json --output api.d.ts
 client_check tsc npx --no-install tsc --strict --noEmit --project tsconfig.json
 
+# A second generated client: C# by Kiota (a local dotnet tool) from openapi.json, compiled and run against the live app
+# (a real process on 127.0.0.1 over a throwaway SQLite file). Each of its checks counts as a passed or failed test.
+client_passes=0
+kiota_client_check() {
+  local work port key pid ready=0
+  work=$(mktemp -d /tmp/newsapi-kiota.XXXXXX)
+  export KIOTA_UPDATE_DISABLED=true KIOTA_TUTORIAL_ENABLED=false KIOTA_OFFLINE_ENABLED=true
+  dotnet tool restore >/dev/null
+  (cd tests/clients/csharp && dotnet kiota generate -l CSharp -d ../../../openapi.json -o Generated -c NewsApiClient \
+    -n NewsApi.Client --clean-output --log-level Error) || { rm -rf "$work"; return 1; }
+  dotnet build tests/clients/csharp -c Release -v quiet -nologo || { rm -rf "$work"; return 1; }
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  local app=src/NewsApi/bin/Release/net10.0/NewsApi.dll
+  export ConnectionStrings__NewsDb="Data Source=$work/news.db" Database__Provider=Sqlite RateLimiting__Enabled=false
+  key=$(dotnet "$app" keys create --name kiota-client --scope content.write | tail -n 1)
+  dotnet "$app" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then ready=1; break; fi
+    sleep 0.5
+  done
+  unset ConnectionStrings__NewsDb Database__Provider RateLimiting__Enabled
+  if [ "$ready" = 1 ]; then
+    dotnet tests/clients/csharp/bin/Release/net10.0/NewsApi.KiotaClientCheck.dll "http://127.0.0.1:$port" "$key" | tee "$work/out" || true
+  else
+    echo "The app did not become ready for the Kiota client:" >&2; cat "$work/app.log" >&2
+    echo "FAILED app start" >"$work/out"
+  fi
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  client_passes=$((client_passes + $(grep -c '^ok ' "$work/out" || true)))
+  client_failures=$((client_failures + $(grep -c '^FAILED ' "$work/out" || true)))
+  rm -rf "$work"
+}
+kiota_client_check || { echo "client check failed: kiota" >&2; client_failures=$((client_failures + 1)); }
+
 status=0
 run_tests() { # run_tests <project> <results-name>
   dotnet test "$1" -c Release --no-build --nologo \
@@ -110,6 +145,7 @@ fi
 
 # Count test outcomes from the TRX files (one UnitTestResult per test case).
 passed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Passed"' | wc -l || true)
+passed=$((passed + client_passes))
 failed=$(cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"' | wc -l || true)
 failed=$((failed + client_failures))
 if [ ${#missing_packages[@]} -gt 0 ]; then
