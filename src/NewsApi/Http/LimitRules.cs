@@ -9,6 +9,12 @@ public interface IMaxItemsValidator
     int MaxItems { get; }
 }
 
+/// <summary>A rule that admits only the listed values; the OpenAPI document reads it as enum.</summary>
+public interface IAllowedValuesValidator
+{
+    IReadOnlyList<string> AllowedValues { get; }
+}
+
 /// <summary>
 /// Limits written as validators the OpenAPI document can read back (FluentValidation's ILengthValidator and
 /// <see cref="IMaxItemsValidator"/>), so each limit is stated once, in the validator, and the document follows it.
@@ -22,6 +28,25 @@ public static class LimitRules
     public static IRuleBuilderOptions<T, TList?> MaxItems<T, TList>(this IRuleBuilder<T, TList?> rule, int max)
         where TList : class, System.Collections.IEnumerable =>
         rule.SetValidator(new MaxItemsValidator<T, TList?>(max));
+
+    /// <summary>One of <paramref name="allowed"/>, exactly.</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyList<string> allowed) =>
+        rule.SetValidator(new AllowedValuesValidator<T>(allowed));
+
+    private sealed class AllowedValuesValidator<T>(IReadOnlyList<string> allowed) : PropertyValidator<T, string?>, IAllowedValuesValidator
+    {
+        public override string Name => "AllowedValuesValidator";
+
+        public IReadOnlyList<string> AllowedValues => allowed;
+
+        public override bool IsValid(ValidationContext<T> context, string? value)
+        {
+            context.MessageFormatter.AppendArgument("AllowedValues", string.Join(", ", allowed));
+            return value is not null && allowed.Contains(value, StringComparer.Ordinal);
+        }
+
+        protected override string GetDefaultMessageTemplate(string errorCode) => "{PropertyName} is one of {AllowedValues}.";
+    }
 
     private sealed class NormalizedLengthValidator<T>(int max) : PropertyValidator<T, string?>, ILengthValidator
     {

@@ -80,6 +80,12 @@ internal sealed class ValidatorLimitsFilter(IServiceProvider services) : ISchema
             case INotEmptyValidator when isRequest && property.Type?.HasFlag(JsonSchemaType.Array) == true:
                 property.MinItems = Math.Max(property.MinItems ?? 0, 1);
                 break;
+            case IAllowedValuesValidator allowed:
+                property.Enum = [.. allowed.AllowedValues.Select(v => (JsonNode)JsonValue.Create(v))];
+                break;
+            case IComparisonValidator { Comparison: Comparison.Equal, ValueToCompare: string only }:
+                property.Enum = [JsonValue.Create(only)];
+                break;
             case IComparisonValidator { Comparison: Comparison.GreaterThan, ValueToCompare: int bound } when isRequest:
                 property.Minimum = (bound + 1).ToString(CultureInfo.InvariantCulture);
                 break;

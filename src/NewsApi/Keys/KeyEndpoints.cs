@@ -17,7 +17,7 @@ public sealed class KeyRequestValidator : AbstractValidator<KeyRequest>
     public KeyRequestValidator()
     {
         RuleFor(k => k.Name).NotEmpty().MaximumLength(100);
-        RuleFor(k => k.Scope).Must(s => Scopes.All.Contains(s)).WithMessage($"scope is one of {string.Join(", ", Scopes.All)}.");
+        RuleFor(k => k.Scope).OneOf(Scopes.All).WithMessage($"scope is one of {string.Join(", ", Scopes.All)}.");
     }
 }
 
