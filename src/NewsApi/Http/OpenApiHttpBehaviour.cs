@@ -64,13 +64,9 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
 
     private static void Complete(OpenApiDocument document, string path, OpenApiOperation operation)
     {
-        // A request body comes out as allOf [ref] (the form that lets a member say null); a body is the plain reference.
         foreach (var media in operation.RequestBody?.Content?.Values ?? [])
         {
-            if (media.Schema is OpenApiSchema { AllOf: [OpenApiSchemaReference only], Type: null, Properties: null or { Count: 0 } })
-            {
-                media.Schema = only;
-            }
+            media.Schema = media.Schema is null ? null : OpenApiReferences.Express(media.Schema);
         }
         var responses = operation.Responses ??= new OpenApiResponses();
         var hasInput = operation.Parameters?.Count > 0 || operation.RequestBody is not null;

@@ -133,19 +133,6 @@ public static class OpenApiSetup
 
         private static readonly JsonSerializerOptions RequestExampleOptions = new(Json.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
-        /// <summary>
-        /// A reference to another schema comes out as allOf [ref] (so that it can say null), and a nullable one with type
-        /// [null, object] beside it, which no validator admits null for: allOf makes the referenced object a must.
-        /// OpenAPI 3.1 says it as JSON Schema does, oneOf [ref, {type: null}]; one that cannot be null is the plain ref.
-        /// </summary>
-        private static IOpenApiSchema ExpressReference(IOpenApiSchema property) => property switch
-        {
-            OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper when wrapper.Type?.HasFlag(JsonSchemaType.Null) == true =>
-                new OpenApiSchema { OneOf = [reference, new OpenApiSchema { Type = JsonSchemaType.Null }], Description = wrapper.Description },
-            OpenApiSchema { AllOf: [OpenApiSchemaReference reference], Type: null, Description: null } => reference,
-            _ => property,
-        };
-
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
             if (schema is not OpenApiSchema concrete || concrete.Properties is null || context.Type.Namespace?.StartsWith("NewsApi", StringComparison.Ordinal) != true)
@@ -163,7 +150,7 @@ public static class OpenApiSetup
                 {
                     continue;
                 }
-                concrete.Properties[name] = ExpressReference(concrete.Properties[name]);
+                concrete.Properties[name] = OpenApiReferences.Express(concrete.Properties[name]);
                 // A member the serializer leaves out when null (feeds, JSON-LD) is present only when it has a value.
                 var leftOutWhenNull = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault;
                 var optional = leftOutWhenNull
@@ -180,6 +167,22 @@ public static class OpenApiSetup
             }
         }
     }
+}
+
+internal static class OpenApiReferences
+{
+    /// <summary>
+    /// A reference to another schema comes out as allOf [ref] (so that it can say null), and a nullable one with type
+    /// [null, object] beside it, which no validator admits null for: allOf makes the referenced object a must.
+    /// OpenAPI 3.1 says it as JSON Schema does, oneOf [ref, {type: null}]; one that cannot be null is the plain ref.
+    /// </summary>
+    public static IOpenApiSchema Express(IOpenApiSchema schema) => schema switch
+    {
+        OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper when wrapper.Type?.HasFlag(JsonSchemaType.Null) == true =>
+            new OpenApiSchema { OneOf = [reference, new OpenApiSchema { Type = JsonSchemaType.Null }], Description = wrapper.Description },
+        OpenApiSchema { AllOf: [OpenApiSchemaReference reference], Type: null, Description: null, Properties: null or { Count: 0 } } => reference,
+        _ => schema,
+    };
 }
 
 /// <summary>Another media type a response comes in (content negotiation), for the OpenAPI document.</summary>
