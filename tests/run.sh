@@ -93,7 +93,8 @@ client_check openapi-typescript npx --no-install openapi-typescript ../../openap
 client_check tsc npx --no-install tsc --strict --noEmit --project tsconfig.json
 
 # A second generated client: C# by Kiota (a local dotnet tool) from openapi.json, compiled and run against the live app
-# (a real process on 127.0.0.1 over a throwaway SQLite file). Each of its checks counts as a passed or failed test.
+# (a real process on 127.0.0.1 over a throwaway SQLite file) behind Prism's validating proxy. Each of its checks counts
+# as a passed or failed test.
 client_passes=0
 kiota_client_check() {
   local work port key pid ready=0
@@ -114,13 +115,25 @@ kiota_client_check() {
     sleep 0.5
   done
   unset ConnectionStrings__NewsDb Database__Provider RateLimiting__Enabled
-  if [ "$ready" = 1 ]; then
-    dotnet tests/clients/csharp/bin/Release/net10.0/NewsApi.KiotaClientCheck.dll "http://127.0.0.1:$port" "$key" | tee "$work/out" || true
+  # The client talks to the app through Prism's validating proxy: a request or response the document does not
+  # describe comes back as Prism's 500, and the client's check fails.
+  local proxy_port proxy_pid proxy_ready=0
+  proxy_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  tests/clients/node_modules/.bin/prism proxy openapi.json "http://127.0.0.1:$port" --errors --host 127.0.0.1 \
+    --port "$proxy_port" >"$work/prism.log" 2>&1 &
+  proxy_pid=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$proxy_port/health/live" >/dev/null 2>&1; then proxy_ready=1; break; fi
+    sleep 0.5
+  done
+  if [ "$ready" = 1 ] && [ "$proxy_ready" = 1 ]; then
+    dotnet tests/clients/csharp/bin/Release/net10.0/NewsApi.KiotaClientCheck.dll "http://127.0.0.1:$proxy_port" \
+      "http://127.0.0.1:$port" "$key" | tee "$work/out" || true
   else
-    echo "The app did not become ready for the Kiota client:" >&2; cat "$work/app.log" >&2
+    echo "The app or Prism did not become ready for the Kiota client:" >&2; cat "$work/app.log" "$work/prism.log" >&2
     echo "FAILED app start" >"$work/out"
   fi
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  kill "$proxy_pid" "$pid" 2>/dev/null; wait "$proxy_pid" "$pid" 2>/dev/null || true
   client_passes=$((client_passes + $(grep -c '^ok ' "$work/out" || true)))
   client_failures=$((client_failures + $(grep -c '^FAILED ' "$work/out" || true)))
   rm -rf "$work"

@@ -51,3 +51,17 @@ public sealed record ArticleRequest(
     DateTimeOffset? PublishedAt = null,
     BylineRequest? Byline = null,
     DatelineRequest? Dateline = null);
+
+/// <summary>
+/// The body of PATCH (RFC 7396 JSON Merge Patch), as the document describes it: the members of an article request,
+/// every one optional; null removes a byline or dateline. The merged article is held to ArticleRequest's rules.
+/// </summary>
+public sealed record ArticlePatchRequest(
+    string? Headline = null,
+    string? Lead = null,
+    IReadOnlyList<BodyBlock>? Body = null,
+    string? Slug = null,
+    ArticleStatus? Status = null,
+    DateTimeOffset? PublishedAt = null,
+    BylineRequest? Byline = null,
+    DatelineRequest? Dateline = null);

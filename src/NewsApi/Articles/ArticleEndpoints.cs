@@ -45,7 +45,7 @@ public static class ArticleEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapPatch("/{idOrSlug}", Patch).InWriteTransaction().WithName("PatchArticle").RequireScope(Scopes.ContentWrite)
-            .Accepts<ArticleRequest>(MergePatchJson).ProducesValidationProblem()
+            .Accepts<ArticlePatchRequest>(MergePatchJson).ProducesValidationProblem()
             .WithSummary("Change some fields of an article (JSON Merge Patch)")
             .WithDescription("RFC 7396: send only the members to change, as application/merge-patch+json; null removes a byline or dateline. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)

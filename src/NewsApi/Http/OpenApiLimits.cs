@@ -50,6 +50,10 @@ internal sealed class ValidatorLimitsFilter(IServiceProvider services) : ISchema
         {
             return (typeof(ArticleRequest), false);
         }
+        if (type == typeof(ArticlePatchRequest))
+        {
+            return (typeof(ArticleRequest), true);
+        }
         if (type.Name.EndsWith("Response", StringComparison.Ordinal))
         {
             return (type.Assembly.GetType(type.FullName![..^"Response".Length] + "Request"), false);

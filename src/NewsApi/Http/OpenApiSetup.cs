@@ -237,6 +237,7 @@ public static class Examples
             [typeof(ContributorResponse)] = contributor,
             [typeof(ContributorPage)] = new ContributorPage([contributor], 1, 20, 1, links with { Self = "/api/v1/contributors?page=1&pageSize=20", First = "/api/v1/contributors?page=1&pageSize=20", Last = "/api/v1/contributors?page=1&pageSize=20" }),
             [typeof(ArticleRequest)] = new ArticleRequest(page.Headline, page.Lead, body, Byline: new BylineRequest(byline.Text), Dateline: new DatelineRequest(dateline.Text)),
+            [typeof(ArticlePatchRequest)] = new ArticlePatchRequest(Headline: page.Headline),
             [typeof(BylineRequest)] = new BylineRequest(byline.Text),
             [typeof(CreditRequest)] = new CreditRequest(byline.Credits[0].Name, byline.Credits[0].Roles),
             [typeof(DatelineRequest)] = new DatelineRequest(dateline.Text),
