@@ -107,6 +107,7 @@ if (app.Configuration.GetValue("OutputCache:Enabled", true))
     app.UseOutputCache();
 }
 app.EvictCachedContentOnWrites();
+app.UseQueryBudget(app.Configuration);
 
 // The reader page at /. wwwroot is copied beside NewsApi.dll, so it is found whatever the working directory is
 // (the default web root follows the working directory, which `dotnet run --project` and tests do not set).

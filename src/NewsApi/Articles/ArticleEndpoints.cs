@@ -25,7 +25,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/", List).WithName("ListArticles").WithETag()
             .WithSummary("List published articles, newest first")
-            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; q alone covers the most recently added matches up to Search:MaxResults, 10,000 by default, while any other filter or sort reaches every match), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
+            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; a search covers the most recently added matches up to Search:MaxResults, 10,000 by default, and the other filters and sorts apply to those), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
@@ -129,22 +129,27 @@ public static class ArticleEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
+            // Every search covers the most recently added matches up to Search:MaxResults: the index yields them newest first
+            // and stops at the window, so no filter, sort or number of words makes a search cost more than the window
+            // (joining every match to its article cost minutes at 100k articles). A public search leaves out, inside the
+            // index, the few articles nobody may read yet (drafts, schedules still to come).
             var hits = ArticleSearch.Hits(db, terms);
+            if (statusFilter is null or ArticleStatus.Published)
+            {
+                var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
+                hits = hits.Where(h => !hidden.Contains(h.Id));
+            }
+            var window = hits.Newest(http.RequestServices.GetRequiredService<SearchSettings>().MaxResults);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null)
             {
-                // The common search: counted and ranked inside the full-text index over the most recently added matches
-                // the reader may see, leaving out only the few articles nobody may read yet (drafts, schedules still to
-                // come), so no match is joined to its article row and the work stops at the window.
-                var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
-                rows = hits.Where(h => !hidden.Contains(h.Id))
-                    .Newest(http.RequestServices.GetRequiredService<SearchSettings>().MaxResults)
-                    .Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
+                // The common search is counted and ranked inside the full-text index: no match is joined to its article row.
+                rows = window.Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
             }
             else
             {
-                // With filters or another order, every match is joined to its article: exact, and narrowed by the filters.
-                rows = query.Join(hits, a => a.Id, h => h.Id,
+                // Filters and other orders apply to the window's matches, each joined to its article by primary key.
+                rows = query.Join(window, a => a.Id, h => h.Id,
                     (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
             }
         }
@@ -160,7 +165,7 @@ public static class ArticleEndpoints
         var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"),
             string.IsNullOrWhiteSpace(q) ? null : string.Join(' ', ArticleSearch.Terms(q)));
         var (total, sharedAge) = shared
-            ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None))
+            ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(cancellationToken), cancellationToken)
             : (await rows.CountAsync(cancellationToken), TimeSpan.Zero);
         var ordered = sortKey switch
         {
@@ -176,7 +181,7 @@ public static class ArticleEndpoints
         {
             // Ranking a search means scoring every match; once per list, then each page is a slice of it.
             var (ranking, age) = await listCache.GetOrComputeAsync($"ranking|{sortKey}|{filters}",
-                () => ordered.Take(SharedRankingDepth).Select(r => r.Id).ToListAsync(CancellationToken.None));
+                () => ordered.Take(SharedRankingDepth).Select(r => r.Id).ToListAsync(cancellationToken), cancellationToken);
             ids = ranking.Skip(skip).Take(size).ToList();
             sharedAge = age > sharedAge ? age : sharedAge;
         }
