@@ -58,12 +58,13 @@ public static class Security
         var maxBody = configuration.GetValue("Limits:MaxBodyBytes", DefaultMaxBodyBytes);
         return app.Use(async (http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
             http.Response.OnStarting(() =>
             {
+                // Set as the response starts, so that a response the exception handler rewrote (it clears the headers) has them too.
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
                 // The reader page and Swagger UI are the only HTML; nothing they need comes from elsewhere.
                 if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
                     && !http.Request.Path.StartsWithSegments("/swagger"))
