@@ -64,6 +64,11 @@ public static class ArticleEndpoints
         int? page, int? pageSize, string? q, string? contributor, string? source, DateOnly? from, DateOnly? to,
         string? sort, string? status, CancellationToken cancellationToken)
     {
+        if (status is not null && !http.User.CanReadDrafts())
+        {
+            // Decided before the query is validated: an anonymous caller learns nothing about the values status accepts.
+            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: "Listing by status needs an API key with content.read.");
+        }
         var errors = new Dictionary<string, string[]>();
         ArticleStatus? statusFilter = null;
         if (status is not null)
@@ -86,11 +91,6 @@ public static class ArticleEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (status is not null && !http.User.CanReadDrafts())
-        {
-            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: "Listing by status needs an API key with content.read.");
-        }
-
         var now = site.UtcNow;
         var query = db.Articles.AsNoTracking();
         query = statusFilter switch

@@ -99,6 +99,10 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         {
             return "The JSON is nested too deeply.";
         }
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This member appears twice.";
+        }
         if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
             return "A required member is missing.";
