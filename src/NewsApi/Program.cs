@@ -24,7 +24,7 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.M
     },
 });
 var services = builder.Services;
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(Security.ConfigureKestrelLimits);
 builder.Logging.AddJsonConsole(o =>
 {
     o.IncludeScopes = true;

@@ -6,6 +6,21 @@ namespace NewsApi.Http;
 public static class Security
 {
     public const long DefaultMaxBodyBytes = 3 * 1024 * 1024;
+    public const int MaxRequestTargetBytes = 8 * 1024;
+    public const int MaxHeaderBytes = 32 * 1024;
+
+    /// <summary>
+    /// Kestrel answers a request line or headers over its limits with a bare 414 or 431 (no body, none of our headers)
+    /// before any middleware runs. Its limits are set at twice ours, so that up to there the app answers instead, with
+    /// problem+json and the security headers; only what is larger still gets Kestrel's bare answer, as does a path that
+    /// decodes to NUL (%00), which Kestrel refuses with a bare 400 whatever its options say.
+    /// </summary>
+    public static void ConfigureKestrelLimits(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestLineSize = 2 * MaxRequestTargetBytes;
+        kestrel.Limits.MaxRequestHeadersTotalSize = 2 * MaxHeaderBytes;
+    }
 
     /// <summary>
     /// X-Forwarded-For and X-Forwarded-Proto are believed only from ForwardedHeaders:KnownProxies (addresses) and
@@ -72,6 +87,26 @@ public static class Security
                 }
                 return Task.CompletedTask;
             });
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > MaxRequestTargetBytes })
+            {
+                http.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 414, Title = "URI Too Long", Detail = $"A request's path and query may be at most {MaxRequestTargetBytes / 1024} KB." },
+                });
+                return;
+            }
+            if (http.Request.Headers.Sum(h => h.Key.Length + 4 + h.Value.Sum(v => v?.Length ?? 0)) > MaxHeaderBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status431RequestHeaderFieldsTooLarge;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 431, Title = "Request Header Fields Too Large", Detail = $"A request's headers may be at most {MaxHeaderBytes / 1024} KB in all." },
+                });
+                return;
+            }
             if (http.Request.ContentLength > maxBody)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
