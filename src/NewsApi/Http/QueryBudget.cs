@@ -4,7 +4,7 @@ using Npgsql;
 namespace NewsApi.Http;
 
 /// <summary>
-/// Limits:QueryTimeoutSeconds, how long a request may keep the database busy. Its cancellation token ends when the
+/// Limits:QueryTimeoutSeconds, how long a read (GET or HEAD) may keep the database busy. Its cancellation token ends when the
 /// client goes away or when the budget is spent, whichever comes first; every handler passes that token down to
 /// EF Core, which cancels the statement (PostgreSQL: a cancel request to the server; SQLite: sqlite3_interrupt,
 /// see <see cref="Data.SqliteInterrupt"/>). A spent budget answers 503 (ExceptionToProblem).
@@ -28,6 +28,13 @@ public static class QueryBudget
         var budget = TimeSpan.FromSeconds(seconds);
         return app.Use(async (http, next) =>
         {
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                // Writes need a key, are limited per key, and wait their turn for the database's write lock: cutting one
+                // short would throw away an editor's work, not an attacker's.
+                await next(http);
+                return;
+            }
             var aborted = http.RequestAborted;
             using var timer = new CancellationTokenSource(budget);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, timer.Token);
