@@ -54,6 +54,7 @@ services.AddOutputCache(o =>
 });
 services.AddSingleton<PublicListCache>();
 services.AddSingleton(SearchSettings.From(builder.Configuration));
+services.AddSingleton<SearchGate>();
 services.AddNewsForwardedHeaders(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 services.AddCors(o => o.AddDefaultPolicy(p =>

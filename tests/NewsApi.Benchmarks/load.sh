@@ -12,7 +12,7 @@
 # it reports p99, the slowest /health/ready answer while it ran (probed every 0.2 s) and how long after the clients
 # stop the app's CPU is idle again. Its results go to tests/NewsApi.Benchmarks/adversarial.md.
 # Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load);
-# ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles.
+# ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -28,7 +28,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-rm -rf "$work"
+if [ -z "${DB:-}" ]; then rm -rf "$work"; fi
 mkdir -p "$work"
 pids=()
 cleanup() {
@@ -167,10 +167,13 @@ mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=" ? v >= goal : (dir == "<" ? v < goal : v <= goal)); print (ok ? "met" : "not met") }'; }
 
 if [ "${ONLY:-}" = adversarial ]; then
-  echo "== Generating ${ARTICLES:-100000} articles"
-  generate "${ARTICLES:-100000}" "$work/news-adversarial.db"
+  db=${DB:-$work/news-adversarial.db}
+  if [ -z "${DB:-}" ]; then
+    echo "== Generating ${ARTICLES:-100000} articles"
+    generate "${ARTICLES:-100000}" "$db"
+  fi
   echo "== Adversarial searches"
-  adversarial "$work/news-adversarial.db" "${ARTICLES:-100000}"
+  adversarial "$db" "${ARTICLES:-100000}"
   exit 0
 fi
 
