@@ -157,6 +157,14 @@ public static class VietnameseText
         }
     }
 
+    /// <summary>
+    /// The characters no stored text keeps (after line breaks and spaces are mapped): control characters (NUL and friends,
+    /// which PostgreSQL refuses in text columns) and the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+    /// U+200F, U+061C), which reorder what a reader sees ("txt.exe" shown as "exe.txt") without being seen themselves.
+    /// </summary>
+    public static bool IsHiddenControl(char c) =>
+        char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
     private static string Clean(string? text, bool keepLines)
     {
         if (string.IsNullOrEmpty(text))
@@ -205,8 +213,7 @@ public static class VietnameseText
                 builder.Append('\uFFFD');
                 continue;
             }
-            // Stored text must not carry NUL and friends (PostgreSQL refuses NUL in text columns).
-            if (char.IsControl(c))
+            if (IsHiddenControl(c))
             {
                 continue;
             }

@@ -24,7 +24,7 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.M
     },
 });
 var services = builder.Services;
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(Security.ConfigureKestrelLimits);
 builder.Logging.AddJsonConsole(o =>
 {
     o.IncludeScopes = true;
@@ -54,14 +54,15 @@ services.AddOutputCache(o =>
 });
 services.AddSingleton<PublicListCache>();
 services.AddSingleton(SearchSettings.From(builder.Configuration));
-services.AddNewsRateLimiting(builder.Configuration);
+services.AddSingleton<SearchGate>();
+services.AddNewsForwardedHeaders(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 services.AddCors(o => o.AddDefaultPolicy(p =>
 {
     var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
     p.WithOrigins(origins).WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
         .WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match")
-        .WithExposedHeaders("ETag", "Link", "Location", "Retry-After");
+        .WithExposedHeaders("ETag", "Link", "Location", "Retry-After", "RateLimit-Policy", "RateLimit");
 }));
 
 var app = builder.Build();
@@ -81,11 +82,17 @@ catch (Exception e) when (DatabaseErrors.CannotOpen(e))
     await app.DisposeAsync();
     return 1;
 }
+if (SiteLinks.ConfiguredBaseUrl(app.Configuration) is null && SiteLinks.AllowedHosts(app.Configuration).Count == 0)
+{
+    app.Logger.LogWarning("Neither Site:BaseUrl nor AllowedHosts is set: feed, sitemap and JSON-LD links use {Fallback}, never the request's Host. Set Site:BaseUrl in production.", SiteLinks.FallbackBaseUrl);
+}
 if (app.Configuration["Site:ArticleUrl"] is { Length: > 0 } articleUrl && NewsApi.Feeds.SiteLinks.ArticleUrlTemplateFrom(articleUrl) is null)
 {
     app.Logger.LogWarning("Site:ArticleUrl is ignored: it needs to be an absolute http(s) URL with {{slug}} in it, e.g. https://example.vn/tin/{{slug}}.html.");
 }
 
+// First: the client's address and scheme (from trusted proxies only) are what everything after it sees.
+app.UseNewsForwardedHeaders(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (app.Configuration.GetValue("Https:Enabled", false))
@@ -98,7 +105,7 @@ app.UseNewsSecurityHeaders(app.Configuration);
 app.UseCors();
 app.UseAuthentication();
 // Before keys are refused: a flood of forged keys or refused writes is limited per address like any other request.
-app.UseRateLimiter();
+app.UseNewsRateLimits();
 app.RejectInvalidKeys();
 app.UseAuthorization();
 if (app.Configuration.GetValue("OutputCache:Enabled", true))
@@ -107,6 +114,7 @@ if (app.Configuration.GetValue("OutputCache:Enabled", true))
     app.UseOutputCache();
 }
 app.EvictCachedContentOnWrites();
+app.UseQueryBudget(app.Configuration);
 
 // The reader page at /. wwwroot is copied beside NewsApi.dll, so it is found whatever the working directory is
 // (the default web root follows the working directory, which `dotnet run --project` and tests do not set).

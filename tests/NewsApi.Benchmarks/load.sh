@@ -7,7 +7,12 @@
 #   (c) random tone-insensitive searches (20 queries, folded and with tones) pages 1-5;
 # each with the output cache on (the product as shipped) and off (every request reaches the database), and
 # raw Kestrel on the same URLs. Prints a Markdown table and writes it to tests/NewsApi.Benchmarks/results.md.
-# Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load).
+# Then (d) an adversarial run: random filtered and multi-word searches with dates, sorts, contributors and a
+# cache-busting parameter, at the same 32 connections, rate limiting off (as if from many addresses), output cache on;
+# it reports p99, the slowest /health/ready answer while it ran (probed every 0.2 s) and how long after the clients
+# stop the app's CPU is idle again. Its results go to tests/NewsApi.Benchmarks/adversarial.md.
+# Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load);
+# ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -23,7 +28,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-rm -rf "$work"
+if [ -z "${DB:-}" ]; then rm -rf "$work"; fi
 mkdir -p "$work"
 pids=()
 cleanup() {
@@ -63,6 +68,80 @@ wait_ready() { # wait_ready <url>
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+adversarial() { # adversarial <db> <articles>: the attack of issue 13, measured; writes $work/adversarial.md
+  local db=$1 articles=$2 health="$work/health.txt" out p99ms errors rps cpu_idle_after
+  cat >"$work/adversarial.lua" <<'LUA'
+-- Random searches that defeat the output cache: several folded words, date ranges, sorts, contributors, a buster.
+local words = { "huan", "luyen", "quan", "doi", "bien", "phong", "hoi", "nghi", "chien", "si", "moi", "dan", "van",
+  "thi", "dua", "quyet", "thang", "ky", "thuat", "tuan", "tra", "khu", "a", "b", "c", "d", "t", "h", "n", "nam", "ngay" }
+local sorts = { "-publishedAt", "publishedAt", "-updatedAt", "relevance" }
+init = function(args) math.randomseed(os.time() + math.floor(os.clock() * 1e9)) end
+local function date() return string.format("%04d-%02d-%02d", math.random(2000, 2026), math.random(1, 12), math.random(1, 28)) end
+request = function()
+  local q = {}
+  for i = 1, math.random(1, 4) do q[#q + 1] = words[math.random(#words)] end
+  local target = "/api/v1/articles?q=" .. table.concat(q, "+") .. "&page=" .. math.random(1, 20) .. "&sort=" .. sorts[math.random(#sorts)]
+  if math.random() < 0.7 then target = target .. "&from=" .. date() end
+  if math.random() < 0.3 then target = target .. "&to=2030-01-01" end
+  if math.random() < 0.3 then target = target .. "&contributor=" .. math.random(1, 60) end
+  return wrk.format("GET", target .. "&_=" .. math.random(1, 1e9))
+end
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT %.1f %.2f %d %d %.2f\n", summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000,
+    errors, summary.errors.status, latency.max / 1000))
+end
+LUA
+  start_app "$db" on
+  # Warm-up: EF Core compiles each combination of filters and sort once (tens of them); that is start-up, not load.
+  wrk -t"$threads" -c"$connections" -d"$((warmup * 3))s" --timeout 30s -s "$work/adversarial.lua" "http://127.0.0.1:$app_port" >/dev/null
+  sleep 2
+  : >"$health"
+  ( while :; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$app_port/health/ready" >>"$health"; sleep 0.2; done ) &
+  local prober=$!
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s -s "$work/adversarial.lua" "http://127.0.0.1:$app_port")
+  kill "$prober" 2>/dev/null || true
+  wait "$prober" 2>/dev/null || true
+  read -r _ rps p99ms errors status_errors max_ms <<<"$(grep '^RESULT' <<<"$out")"
+  # CPU idle: the first 0.5 s after the clients stop in which the app used under 5 % of one core.
+  local tick start_ticks now_ticks elapsed=0 hz
+  hz=$(getconf CLK_TCK)
+  cpu_idle_after=">10"
+  start_ticks=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+  while [ "$elapsed" -lt 20 ]; do
+    sleep 0.5
+    elapsed=$((elapsed + 1))
+    now_ticks=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+    tick=$((now_ticks - start_ticks))
+    start_ticks=$now_ticks
+    if awk -v t="$tick" -v hz="$hz" 'BEGIN { exit !(t / hz < 0.025) }'; then cpu_idle_after=$(awk -v e="$elapsed" 'BEGIN { printf "%.1f", e / 2 }'); break; fi
+  done
+  stop_app
+  local health_max health_p99 health_n health_bad
+  health_n=$(wc -l <"$health")
+  health_bad=$(awk '$1 != 200' "$health" | wc -l)
+  health_max=$(awk '{ if ($2 > m) m = $2 } END { printf "%.1f", m * 1000 }' "$health")
+  health_p99=$(awk '{ print $2 * 1000 }' "$health" | sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", a[i] }')
+  {
+    echo "| adversarial searches ($articles articles, output cache on, rate limit off) | value | goal |"
+    echo "| --- | ---: | --- |"
+    echo "| requests/s | $rps | |"
+    echo "| p99 latency | $p99ms ms | ≤ 500 ms: $(verdict "$p99ms" 500 "<=") |"
+    echo "| slowest request | $max_ms ms | |"
+    echo "| socket errors / non-2xx answers (503: query budget) | $errors / $status_errors | |"
+    echo "| /health/ready during the load: slowest, p99 ($health_n probes, $health_bad not 200) | $health_max ms, $health_p99 ms | < 100 ms: $(verdict "$health_max" 100 "<") |"
+    echo "| CPU idle (< 5 % of a core) after the clients stop | ${cpu_idle_after} s | ≤ 2 s: $( [ "$cpu_idle_after" != ">10" ] && verdict "$cpu_idle_after" 2 "<=" || echo "not met") |"
+    echo
+    echo "wrk ${threads} threads × ${connections} connections for ${duration} s; random 1–4 folded words (some single letters, which"
+    echo "match as prefixes), pages 1–20, every sort, 70 % with from=<random date>, 30 % with to, 30 % with a contributor, and"
+    echo "&_=<random> on every request, so the output cache never answers. $((warmup * 3)) s of the same load first (EF Core"
+    echo "compiles each combination of filters once). $(nproc) cores; app and wrk on the same machine."
+  } >"$work/adversarial.md"
+  cp "$work/adversarial.md" "$root/tests/NewsApi.Benchmarks/adversarial.md"
+  echo
+  cat "$work/adversarial.md"
+}
+
 echo "== Publishing (Release)"
 dotnet publish src/NewsApi -c Release -o "$work/app" -v quiet -nologo >/dev/null
 dotnet publish tests/NewsApi.Benchmarks/Baseline -c Release -o "$work/baseline" -v quiet -nologo >/dev/null
@@ -71,10 +150,6 @@ generate() { # generate <n> <db>: prints the command's closing line
   (cd "$work" && ConnectionStrings__NewsDb="Data Source=$2" Logging__LogLevel__Default=Warning \
     dotnet "$work/app/NewsApi.dll" generate --articles "$1" | tail -n 1)
 }
-echo "== Generating databases"
-generated_100k=$(generate 100000 "$work/news-100k.db")
-echo "$generated_100k"
-generate 10000 "$work/news-10k.db"
 
 app_pid=""
 app_port=""
@@ -90,6 +165,26 @@ stop_app() {
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
 }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
+verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=" ? v >= goal : (dir == "<" ? v < goal : v <= goal)); print (ok ? "met" : "not met") }'; }
+
+if [ "${ONLY:-}" = adversarial ]; then
+  db=${DB:-$work/news-adversarial.db}
+  if [ -z "${DB:-}" ]; then
+    echo "== Generating ${ARTICLES:-100000} articles"
+    generate "${ARTICLES:-100000}" "$db"
+  fi
+  echo "== Adversarial searches"
+  adversarial "$db" "${ARTICLES:-100000}"
+  exit 0
+fi
+
+echo "== Generating databases"
+generated_100k=$(generate 100000 "$work/news-100k.db")
+echo "$generated_100k"
+generate 10000 "$work/news-10k.db"
 
 # The URL lists (request targets exactly as wrk sends them) for a database: slugs sampled through the API itself.
 make_urls() { # make_urls <prefix>
@@ -207,9 +302,8 @@ wait_ready "http://127.0.0.1:$base_port$(head -n 1 "$work/k100-list.txt")"
 for kind in slug list search; do measure "baseline-$kind" "$base_port" "$work/k100-$kind.txt"; done
 kill "$base_pid" 2>/dev/null || true
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
-verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=" ? v >= goal : v <= goal); print (ok ? "met" : "not met") }'; }
+echo "== 100k articles, adversarial searches"
+adversarial "$work/news-100k.db" 100000
 
 {
   echo "| scenario (100k articles) | app req/s | app p99 ms | raw Kestrel req/s | raw Kestrel p99 ms | app / raw | goal |"

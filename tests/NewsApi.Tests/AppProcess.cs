@@ -11,6 +11,13 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public int ProcessId => process.Id;
+
+    /// <summary>A line of /proc/PID/status in kB, e.g. VmRSS (resident now) or VmHWM (peak resident).</summary>
+    public long StatusKilobytes(string field) =>
+        long.Parse(File.ReadLines($"/proc/{process.Id}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+
     public HttpClient Client { get; }
 
     private AppProcess(Process process, int port)

@@ -92,3 +92,38 @@ public class CachedAgeLimitTests
         Assert.False(After(TimeSpan.FromSeconds(5.2)).AllowCacheStorage);
     }
 }
+
+/// <summary>A shared computation runs with its requester's cancellation; the others do not inherit it.</summary>
+public class PublicListCacheCancellationTests
+{
+    [Fact]
+    public async Task AWaiterComputesItselfWhenTheSharedComputationIsCancelled()
+    {
+        var cache = new PublicListCache(TimeProvider.System);
+        using var abandoned = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+        var first = cache.GetOrComputeAsync("k", async () =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, abandoned.Token);
+            return 1;
+        }, abandoned.Token);
+        await started.Task;
+        var second = cache.GetOrComputeAsync("k", () => Task.FromResult(2), CancellationToken.None);
+        await abandoned.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(2, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Value);
+    }
+
+    [Fact]
+    public async Task AWaiterThatGoesAwayStopsWaiting()
+    {
+        var cache = new PublicListCache(TimeProvider.System);
+        var never = new TaskCompletionSource<int>();
+        _ = cache.GetOrComputeAsync("k", () => never.Task);
+        using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", () => Task.FromResult(0), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
+        never.SetResult(1);
+    }
+}

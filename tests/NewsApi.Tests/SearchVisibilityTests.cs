@@ -121,10 +121,10 @@ public class SearchWindowTests(SearchWindowTests.Factory factory) : IClassFixtur
         Assert.Single(second["items"]!.AsArray());
         Assert.Null(second["links"]!["next"]);
 
-        // A filter reaches every match, as an archive search needs.
-        var filtered = await (await factory.CreateClient().GetAsync("/api/v1/articles?q=sếu+đầu+đỏ&from=2000-01-01&pageSize=10")).ReadJson();
-        Assert.Equal(5, (int)filtered["total"]!);
-        Assert.Equal(ids.ToHashSet(), filtered["items"]!.AsArray().Select(i => (int)i!["id"]!).ToHashSet());
+        // Filters and sorts apply within the same window, so no parameter makes a search reach (and cost) more.
+        var filtered = await (await factory.CreateClient().GetAsync("/api/v1/articles?q=sếu+đầu+đỏ&from=2000-01-01&sort=publishedAt&pageSize=10")).ReadJson();
+        Assert.Equal(3, (int)filtered["total"]!);
+        Assert.Equal(newest, filtered["items"]!.AsArray().Select(i => (int)i!["id"]!).ToHashSet());
     }
 }
 

@@ -63,6 +63,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.ContentHash).HasMaxLength(64);
         article.HasIndex(a => a.ContentHash).IsUnique();
         article.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
+        // sort=-updatedAt pages through this index instead of sorting every published article.
+        article.HasIndex(a => new { a.Status, a.UpdatedAt, a.Id });
         article.HasOne(a => a.Byline).WithOne().HasForeignKey<Byline>(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
         article.HasOne(a => a.Dateline).WithOne().HasForeignKey<Dateline>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }

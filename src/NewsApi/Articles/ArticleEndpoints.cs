@@ -26,7 +26,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/", List).WithName("ListArticles").WithETag()
             .WithSummary("List published articles, newest first")
-            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; q alone covers the most recently added matches up to Search:MaxResults, 10,000 by default, while any other filter or sort reaches every match), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
+            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; a search covers the most recently added matches up to Search:MaxResults, 10,000 by default, and the other filters and sorts apply to those), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
@@ -65,6 +65,11 @@ public static class ArticleEndpoints
         int? page, int? pageSize, string? q, string? contributor, string? source, DateOnly? from, DateOnly? to,
         string? sort, string? status, CancellationToken cancellationToken)
     {
+        if (status is not null && !http.User.CanReadDrafts())
+        {
+            // Decided before the query is validated: an anonymous caller learns nothing about the values status accepts.
+            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: "Listing by status needs an API key with content.read.");
+        }
         var errors = new Dictionary<string, string[]>();
         ArticleStatus? statusFilter = null;
         if (status is not null)
@@ -87,11 +92,6 @@ public static class ArticleEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (status is not null && !http.User.CanReadDrafts())
-        {
-            return TypedResults.Problem(statusCode: 401, title: "Unauthorized", detail: "Listing by status needs an API key with content.read.");
-        }
-
         var now = site.UtcNow;
         var query = db.Articles.AsNoTracking();
         query = statusFilter switch
@@ -102,9 +102,12 @@ public static class ArticleEndpoints
         };
         if (!string.IsNullOrWhiteSpace(contributor))
         {
-            query = int.TryParse(contributor, out var contributorId)
-                ? query.Where(a => a.Byline!.Credits.Any(c => c.ContributorId == contributorId))
-                : query.Where(a => a.Byline!.Credits.Any(c => c.Contributor.Slug == contributor));
+            // The contributor's articles come from the credits' (ContributorId, ArticleId) index, probed by id; an EXISTS
+            // per article went through its byline first, which cost a search's window 10,000 joins more.
+            var credited = int.TryParse(contributor, out var contributorId)
+                ? db.BylineCredits.Where(c => c.ContributorId == contributorId).Select(c => c.ArticleId)
+                : db.BylineCredits.Where(c => c.Contributor.Slug == contributor).Select(c => c.ArticleId);
+            query = query.Where(a => credited.Contains(a.Id));
         }
         if (!string.IsNullOrWhiteSpace(source))
         {
@@ -130,22 +133,27 @@ public static class ArticleEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q needs at least one word."] });
             }
+            // Every search covers the most recently added matches up to Search:MaxResults: the index yields them newest first
+            // and stops at the window, so no filter, sort or number of words makes a search cost more than the window
+            // (joining every match to its article cost minutes at 100k articles). A public search leaves out, inside the
+            // index, the few articles nobody may read yet (drafts, schedules still to come).
             var hits = ArticleSearch.Hits(db, terms);
+            if (statusFilter is null or ArticleStatus.Published)
+            {
+                var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
+                hits = hits.Where(h => !hidden.Contains(h.Id));
+            }
+            var window = hits.Newest(http.RequestServices.GetRequiredService<SearchSettings>().MaxResults);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null)
             {
-                // The common search: counted and ranked inside the full-text index over the most recently added matches
-                // the reader may see, leaving out only the few articles nobody may read yet (drafts, schedules still to
-                // come), so no match is joined to its article row and the work stops at the window.
-                var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
-                rows = hits.Where(h => !hidden.Contains(h.Id))
-                    .Newest(http.RequestServices.GetRequiredService<SearchSettings>().MaxResults)
-                    .Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
+                // The common search is counted and ranked inside the full-text index: no match is joined to its article row.
+                rows = window.Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
             }
             else
             {
-                // With filters or another order, every match is joined to its article: exact, and narrowed by the filters.
-                rows = query.Join(hits, a => a.Id, h => h.Id,
+                // Filters and other orders apply to the window's matches, each joined to its article by primary key.
+                rows = query.Join(window, a => a.Id, h => h.Id,
                     (a, h) => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = h.Rank });
             }
         }
@@ -154,15 +162,15 @@ public static class ArticleEndpoints
             rows = query.Select(a => new ListRow { Id = a.Id, PublishedAt = a.PublishedAt, UpdatedAt = a.UpdatedAt, Rank = 0 });
         }
 
+        using var searchSlot = string.IsNullOrWhiteSpace(q)
+            ? null
+            : await http.RequestServices.GetRequiredService<SearchGate>().EnterAsync(cancellationToken);
         // Anonymous readers may see a list up to 5 s old (as from the output cache), so the pages of one list share its
         // total and, for a search, its ranking; a key holder always reads the database.
         var shared = http.User.Identity?.IsAuthenticated != true;
         var listCache = http.RequestServices.GetRequiredService<PublicListCache>();
         var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"),
             string.IsNullOrWhiteSpace(q) ? null : string.Join(' ', ArticleSearch.Terms(q)));
-        var (total, sharedAge) = shared
-            ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(CancellationToken.None))
-            : (await rows.CountAsync(cancellationToken), TimeSpan.Zero);
         var ordered = sortKey switch
         {
             "publishedAt" => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
@@ -172,17 +180,45 @@ public static class ArticleEndpoints
         };
         // Page through narrow rows first (index-backed), then load only that page's articles whole.
         var skip = (p - 1) * size;
+        int total;
         List<int> ids;
-        if (shared && !string.IsNullOrWhiteSpace(q) && skip + size <= SharedRankingDepth)
+        var sharedAge = TimeSpan.Zero;
+        if (!string.IsNullOrWhiteSpace(q))
         {
-            // Ranking a search means scoring every match; once per list, then each page is a slice of it.
-            var (ranking, age) = await listCache.GetOrComputeAsync($"ranking|{sortKey}|{filters}",
-                () => ordered.Take(SharedRankingDepth).Select(r => r.Id).ToListAsync(CancellationToken.None));
-            ids = ranking.Skip(skip).Take(size).ToList();
-            sharedAge = age > sharedAge ? age : sharedAge;
+            // A search's rows are its window (at most Search:MaxResults): read once, unordered, they give the total and
+            // are ordered here. Asked to order them, SQLite may walk a whole index of articles in that order and probe the
+            // window for each (a second per request at 100k); reading the window and counting it again cost twice the work.
+            async Task<RankedSearch> RankAsync()
+            {
+                var window = await rows.Select(r => new { r.Id, r.PublishedAt, r.UpdatedAt, r.Rank }).ToListAsync(cancellationToken);
+                var inOrder = sortKey switch
+                {
+                    "publishedAt" => window.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
+                    "-updatedAt" => window.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
+                    "relevance" => window.OrderBy(r => r.Rank).ThenByDescending(r => r.Id),
+                    _ => window.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+                };
+                var all = inOrder.Select(r => r.Id);
+                return new RankedSearch(window.Count, (skip + size <= SharedRankingDepth ? all.Take(SharedRankingDepth) : all).ToList());
+            }
+            RankedSearch ranked;
+            if (shared && skip + size <= SharedRankingDepth)
+            {
+                // Once per list, then each page is a slice of it.
+                (ranked, sharedAge) = await listCache.GetOrComputeAsync($"search|{sortKey}|{filters}", RankAsync, cancellationToken);
+            }
+            else
+            {
+                ranked = await RankAsync();
+            }
+            total = ranked.Total;
+            ids = ranked.Ids.Skip(skip).Take(size).ToList();
         }
         else
         {
+            (total, sharedAge) = shared
+                ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(cancellationToken), cancellationToken)
+                : (await rows.CountAsync(cancellationToken), TimeSpan.Zero);
             ids = await ordered.Skip(skip).Take(size).Select(r => r.Id).ToListAsync(cancellationToken);
         }
         // The ids go as one parameter (a JSON array on SQLite, an array on PostgreSQL), so the SQL is the same for every page;
@@ -404,6 +440,9 @@ public static class ArticleEndpoints
         "published" => ArticleStatus.Published,
         _ => null,
     };
+
+    /// <summary>A search's total, and its ids in order (the first <see cref="SharedRankingDepth"/> when shared).</summary>
+    private sealed record RankedSearch(int Total, List<int> Ids);
 
     /// <summary>The narrow row a list is sorted and paged by before whole articles are loaded.</summary>
     private sealed class ListRow

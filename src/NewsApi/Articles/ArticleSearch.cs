@@ -15,6 +15,38 @@ public sealed record SearchSettings(int MaxResults)
 }
 
 /// <summary>
+/// Search:MaxConcurrent (default: the number of cores) searches run their queries at once; the others wait without
+/// holding a thread. A search costs tens of milliseconds of CPU, spent on a thread the database call blocks (SQLite
+/// answers synchronously): unbounded, 32 of them at once starved the thread pool, and /health/ready and article reads
+/// waited seconds behind them. A search waiting past the query budget is 503; one whose client left stops waiting.
+/// </summary>
+public sealed class SearchGate(IConfiguration configuration) : IDisposable
+{
+    private readonly SemaphoreSlim slots = new(Math.Clamp(configuration.GetValue("Search:MaxConcurrent", Environment.ProcessorCount), 1, 256));
+
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        return new Slot(slots);
+    }
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+
+    public void Dispose() => slots.Dispose();
+}
+
+/// <summary>
 /// Tone-insensitive full-text search: the query is folded like the indexed text (SQLite FTS5 over the folded
 /// headline and body), ranked by BM25 with the headline weighing ten times the rest.
 /// </summary>

@@ -46,7 +46,7 @@ public static class DatabaseOptions
     }
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string? connectionString) =>
-        options.UseSqlite(SqliteConnectionString(connectionString));
+        options.UseSqlite(SqliteConnectionString(connectionString)).AddInterceptors(SqliteInterrupt.Instance);
 
     /// <summary>Microsoft.Data.Sqlite retries a busy database until the command timeout, so concurrent writers wait instead of failing.</summary>
     public static string SqliteConnectionString(string? connectionString)

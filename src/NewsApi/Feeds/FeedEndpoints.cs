@@ -33,7 +33,7 @@ public static class FeedEndpoints
     {
         routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds")
             .WithSummary("RSS 2.0 feed of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description, link, publication date and credited names. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description (HTML-encoded plain text: a reader rendering it as HTML shows the text, never markup), link, publication date and credited names. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
             .Produces(StatusCodes.Status304NotModified);
 
@@ -74,6 +74,9 @@ public static class FeedEndpoints
         feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
         foreach (var item in feed.Items)
         {
+            // Readers take an RSS description as HTML: the lead is plain text, so it goes HTML-encoded (and the XML writer
+            // encodes that again). "<script>" arrives as the text "<script>", never as markup. Atom says type="text" instead.
+            item.Summary = new TextSyndicationContent(HtmlText(item.Summary.Text));
             foreach (var author in item.Authors)
             {
                 item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), author.Name));
@@ -238,6 +241,10 @@ public static class FeedEndpoints
         }
         return item;
     }
+
+    /// <summary>Plain text as HTML that shows exactly that text: the five characters HTML gives meaning to become references.</summary>
+    public static string HtmlText(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string Description(SiteLinks links) => $"Tin bài mới nhất của {links.Name}";
 

@@ -18,6 +18,16 @@ public static class NewsArticleJsonLd
     public const string MediaType = "application/ld+json";
     public const string ContentType = MediaType + "; charset=utf-8";
 
+    /// <summary>
+    /// JSON-LD is meant to be pasted into &lt;script type="application/ld+json"&gt;: &lt;, &gt;, &amp; and quotes are written as
+    /// \u003C, \u003E, \u0026… so that no text of an article (an imported lead may hold "&lt;/script&gt;") can end the script
+    /// element. Vietnamese stays readable.
+    /// </summary>
+    public static readonly JsonSerializerOptions SerializerOptions = new(Json.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     /// <summary>Add after WithETag: this filter must run inside the JSON one, so it sees the article before it becomes JSON.</summary>
     public static RouteHandlerBuilder WithNewsArticleJsonLd(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(new NewsArticleJsonLdFilter())
@@ -89,6 +99,6 @@ public sealed class NewsArticleJsonLdFilter : IEndpointFilter
         var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(http.RequestAborted);
         var links = SiteLinks.For(http.Request, http.RequestServices.GetRequiredService<IConfiguration>());
         var jsonLd = NewsArticleJsonLd.From(article, contact, links);
-        return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(jsonLd, Json.Options), NewsArticleJsonLd.ContentType);
+        return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(jsonLd, NewsArticleJsonLd.SerializerOptions), NewsArticleJsonLd.ContentType);
     }
 }

@@ -4,23 +4,46 @@ namespace NewsApi.Feeds;
 
 /// <summary>
 /// The site's name and where it lives, for the absolute links that feeds, the sitemap and structured data need.
-/// Site:BaseUrl fixes the links behind a proxy or CDN; without it they follow the request (scheme, host, path base).
+/// Links are never built from a Host the server does not trust (behind a CDN that forwards any Host, that would let
+/// anyone poison cached feeds): Site:BaseUrl when set (what production should set); else the request's host only when
+/// AllowedHosts names the hosts (no "*"), which the host filtering middleware has already enforced; else
+/// <see cref="FallbackBaseUrl"/>, with a warning at start-up.
 /// </summary>
 public sealed record SiteLinks(string BaseUrl, string Name, string? ArticleUrlTemplate = null)
 {
     public const string DefaultName = "NewsApi";
     public const string SlugPlaceholder = "{slug}";
+    public const string FallbackBaseUrl = "http://localhost";
 
     public static SiteLinks For(HttpRequest request, IConfiguration configuration)
     {
-        var configured = configuration["Site:BaseUrl"];
-        var baseUrl = Uri.TryCreate(configured, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? configured!
-            : UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase);
+        var baseUrl = ConfiguredBaseUrl(configuration)
+            ?? (TrustsRequestHost(request, configuration)
+                ? UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase)
+                : FallbackBaseUrl + request.PathBase);
         var name = configuration["Site:Name"];
         return new SiteLinks(baseUrl.TrimEnd('/'), string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim(),
             ArticleUrlTemplateFrom(configuration["Site:ArticleUrl"]));
     }
+
+    /// <summary>Site:BaseUrl when it is an absolute http(s) URL.</summary>
+    public static string? ConfiguredBaseUrl(IConfiguration configuration)
+    {
+        var configured = configuration["Site:BaseUrl"];
+        return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? configured
+            : null;
+    }
+
+    /// <summary>The hosts AllowedHosts names, or none when it is unset or allows any host ("*").</summary>
+    public static IList<Microsoft.Extensions.Primitives.StringSegment> AllowedHosts(IConfiguration configuration)
+    {
+        var hosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return hosts.Length == 0 || hosts.Contains("*") ? [] : hosts.Select(h => new Microsoft.Extensions.Primitives.StringSegment(h)).ToList();
+    }
+
+    private static bool TrustsRequestHost(HttpRequest request, IConfiguration configuration) =>
+        request.Host.HasValue && AllowedHosts(configuration) is { Count: > 0 } allowed && HostString.MatchesAny(request.Host.Host, allowed);
 
     /// <summary>Site:ArticleUrl when it is an absolute http(s) URL with a {slug} in it (where readers read the article), else none.</summary>
     public static string? ArticleUrlTemplateFrom(string? configured) =>

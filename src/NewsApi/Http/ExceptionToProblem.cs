@@ -12,7 +12,14 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail, errors) = Describe(exception);
+        var (status, title, detail, errors) = QueryBudget.IsCancellation(exception) && QueryBudget.IsSpent(http)
+            ? (503, "Service Unavailable", "The request took longer than this server allows. Narrow it (fewer filters, an earlier page) or retry later.", (Dictionary<string, string[]>?)null)
+            : Describe(exception);
+        if (status == 503)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            logger.LogWarning("The query budget ran out for {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
         if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
@@ -48,7 +55,7 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
                     new Dictionary<string, string[]> { [FieldOf(json)] = [JsonMessage(json)] });
             case DbUpdateConcurrencyException:
                 return (409, "Conflict", "The resource was changed by another request while this one was saving it. GET it again and retry.", null);
-            case OperationCanceledException:
+            case var cancelled when QueryBudget.IsCancellation(cancelled):
                 return (499, "Client Closed Request", "The request was cancelled.", null);
             default:
                 return (500, "Internal Server Error", "Something went wrong on our side. The request id identifies it in our logs.", null);
@@ -91,6 +98,10 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             return "The JSON is nested too deeply.";
+        }
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "This member appears twice.";
         }
         if (message.Contains("missing required properties", StringComparison.Ordinal))
         {

@@ -16,6 +16,8 @@ public static class Json
         // which only matters for JSON pasted into HTML; responses are application/json with nosniff.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // {"headline": "a", "headline": "b"} is refused, not read as its last member: two readers of one body must agree.
+        options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;

@@ -22,8 +22,8 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
         document.Components ??= new OpenApiComponents();
         document.Components.Headers = new Dictionary<string, IOpenApiHeader>
         {
-            ["RateLimit-Policy"] = Header("The quota this answer counts against (IETF RateLimit fields draft), e.g. `\"anonymous\";q=600;w=60`: 600 requests a minute. Not sent by the health probes, which are not rate limited.", 256),
-            ["RateLimit"] = Header("What is left of the quota, e.g. `\"anonymous\";r=598;t=42`: 598 requests in the next 42 s. Not sent by the health probes.", 256),
+            ["RateLimit-Policy"] = Header("The quota this answer counts against (IETF RateLimit fields draft), e.g. `\"anon\";q=600;w=60`: 600 requests a minute. Not sent by the health probes and this document, which are not rate limited.", 256),
+            ["RateLimit"] = Header("What is left of the quota, e.g. `\"anon\";r=598;t=42`: 598 requests in the next 42 s. Not sent by the health probes and this document.", 256),
             [CorsOrigin] = Header("Sent to browsers calling from an origin listed in Cors:AllowedOrigins (none by default).", 2048),
             ["Retry-After"] = new OpenApiHeader
             {
@@ -95,7 +95,8 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
                 Headers = new Dictionary<string, IOpenApiHeader> { ["Location"] = new OpenApiHeaderReference("Location", document) },
             };
         }
-        if (!path.StartsWith("/health", StringComparison.Ordinal))
+        // The health probes and this document are never rate limited (RateLimits.IsExempt).
+        if (!path.StartsWith("/health", StringComparison.Ordinal) && !path.StartsWith("/swagger", StringComparison.Ordinal))
         {
             var tooMany = ProblemResponse(document, "Too many requests from this client (or key) this minute: retry after Retry-After seconds.");
             tooMany.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", document);

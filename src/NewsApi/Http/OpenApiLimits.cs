@@ -133,6 +133,10 @@ internal sealed class ParameterLimitsFilter : IParameterFilter
             case "status":
                 schema.Enum = [.. ArticleEndpoints.Statuses.Select(s => (JsonNode)JsonValue.Create(s))];
                 break;
+            case "name" when concrete.In == ParameterLocation.Path:
+                schema.Pattern = Keys.ApiKey.NamePattern;
+                schema.MaxLength = Keys.ApiKey.NameMaxLength;
+                break;
             case "idOrSlug":
                 schema.MaxLength = Math.Max(ArticleLimits.Slug, ContributorLimits.Slug);
                 break;

@@ -36,7 +36,26 @@ public sealed class PublicListCache(TimeProvider clock)
     /// The cached value for the key, or the one <paramref name="compute"/> gives (once, however many ask at the same time),
     /// with how old it is (from when its computation began).
     /// </summary>
-    public async Task<(T Value, TimeSpan Age)> GetOrComputeAsync<T>(string key, Func<Task<T>> compute) where T : notnull
+    /// <remarks>
+    /// <paramref name="compute"/> runs with its caller's cancellation (so an abandoned request stops its query). Another
+    /// request waiting on that computation when it is cancelled computes the value itself instead of failing.
+    /// </remarks>
+    public async Task<(T Value, TimeSpan Age)> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken = default)
+        where T : notnull
+    {
+        try
+        {
+            return await GetOrComputeOnceAsync(key, compute, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Someone else's computation was cancelled (its request went away or ran out of time), not ours.
+            return await GetOrComputeOnceAsync(key, compute, cancellationToken);
+        }
+    }
+
+    private async Task<(T Value, TimeSpan Age)> GetOrComputeOnceAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : notnull
     {
         var now = clock.GetTimestamp();
         var current = entries;
@@ -50,7 +69,7 @@ public sealed class PublicListCache(TimeProvider clock)
                 current.TryUpdate(key, renewed, entry);
                 return (value, clock.GetElapsedTime(renewed.CreatedAt));
             }
-            return (await ValueOf<T>(current, key, entry), clock.GetElapsedTime(entry.CreatedAt));
+            return (await ValueOf<T>(current, key, entry, cancellationToken), clock.GetElapsedTime(entry.CreatedAt));
         }
         if (current.Count >= MaxEntries)
         {
@@ -58,16 +77,16 @@ public sealed class PublicListCache(TimeProvider clock)
         }
         var fresh = New(compute, now);
         entry = current.AddOrUpdate(key, fresh, (_, old) => clock.GetElapsedTime(old.CreatedAt, now) >= MaxAge ? fresh : old);
-        return (await ValueOf<T>(current, key, entry), clock.GetElapsedTime(entry.CreatedAt));
+        return (await ValueOf<T>(current, key, entry, cancellationToken), clock.GetElapsedTime(entry.CreatedAt));
     }
 
-    private static async Task<T> ValueOf<T>(ConcurrentDictionary<string, Entry> current, string key, Entry entry)
+    private static async Task<T> ValueOf<T>(ConcurrentDictionary<string, Entry> current, string key, Entry entry, CancellationToken cancellationToken)
     {
         try
         {
-            return (T)await entry.Value.Value;
+            return (T)await entry.Value.Value.WaitAsync(cancellationToken);
         }
-        catch
+        catch when (!entry.Value.Value.IsCompletedSuccessfully)
         {
             current.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             throw;

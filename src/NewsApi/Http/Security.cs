@@ -1,55 +1,68 @@
 using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace NewsApi.Http;
 
 public static class Security
 {
     public const long DefaultMaxBodyBytes = 3 * 1024 * 1024;
+    public const int MaxRequestTargetBytes = 8 * 1024;
+    public const int MaxHeaderBytes = 32 * 1024;
 
     /// <summary>
-    /// The built-in rate limiter, partitioned per key (by its name) or, without a key, per client address.
-    /// RateLimiting:Enabled=false turns it off (benchmarks); the limits are per minute, from configuration.
+    /// Kestrel answers a request line or headers over its limits with a bare 414 or 431 (no body, none of our headers)
+    /// before any middleware runs. Its limits are set at twice ours, so that up to there the app answers instead, with
+    /// problem+json and the security headers; only what is larger still gets Kestrel's bare answer, as does a path that
+    /// decodes to NUL (%00), which Kestrel refuses with a bare 400 whatever its options say.
     /// </summary>
-    public static IServiceCollection AddNewsRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static void ConfigureKestrelLimits(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel)
     {
-        var section = configuration.GetSection("RateLimiting");
-        var anonymousPerMinute = section.GetValue("AnonymousPermitsPerMinute", 600);
-        var keyPerMinute = section.GetValue("KeyPermitsPerMinute", 3000);
-        var enabled = section.GetValue("Enabled", true);
-        services.AddRateLimiter(options =>
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestLineSize = 2 * MaxRequestTargetBytes;
+        kestrel.Limits.MaxRequestHeadersTotalSize = 2 * MaxHeaderBytes;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto are believed only from ForwardedHeaders:KnownProxies (addresses) and
+    /// ForwardedHeaders:KnownNetworks (CIDR, e.g. 10.0.0.0/8); with neither set they are ignored, and the client is the
+    /// direct peer. Each hop, from the nearest, must be a known proxy for the address before it to be taken, so a client
+    /// cannot choose its own address by sending the header. X-Forwarded-Host is never believed (links use Site:BaseUrl).
+    /// </summary>
+    public static IServiceCollection AddNewsForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (proxies, networks) = TrustedProxies(configuration);
+        services.Configure<ForwardedHeadersOptions>(o =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = null;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
             {
-                if (!enabled)
-                {
-                    return RateLimitPartition.GetNoLimiter("off");
-                }
-                var key = http.User.Identity?.IsAuthenticated == true ? "key:" + http.User.Identity.Name : null;
-                var partition = key ?? "ip:" + (http.Connection.RemoteIpAddress ?? IPAddress.Loopback);
-                var permits = key is null ? anonymousPerMinute : keyPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, permits),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            options.OnRejected = async (context, cancellationToken) =>
+                o.KnownProxies.Add(proxy);
+            }
+            foreach (var network in networks)
             {
-                var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 429, Title = "Too Many Requests", Detail = $"Slow down: retry after {retryAfter} s." },
-                });
-            };
+                o.KnownIPNetworks.Add(network);
+            }
         });
         return services;
+    }
+
+    public static IApplicationBuilder UseNewsForwardedHeaders(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        var (proxies, networks) = TrustedProxies(configuration);
+        return proxies.Count + networks.Count > 0 ? app.UseForwardedHeaders() : app;
+    }
+
+    private static (List<IPAddress> Proxies, List<System.Net.IPNetwork> Networks) TrustedProxies(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("ForwardedHeaders");
+        var proxies = (section.GetSection("KnownProxies").Get<string[]>() ?? []).Select(p => IPAddress.TryParse(p.Trim(), out var address)
+            ? address : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies has '{p}', which is not an IP address.")).ToList();
+        var networks = (section.GetSection("KnownNetworks").Get<string[]>() ?? []).Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network)
+            ? network : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks has '{n}', which is not a network in CIDR form (10.0.0.0/8).")).ToList();
+        return (proxies, networks);
     }
 
     /// <summary>Headers every response carries, and the body size limit that applies before any endpoint reads.</summary>
@@ -58,12 +71,13 @@ public static class Security
         var maxBody = configuration.GetValue("Limits:MaxBodyBytes", DefaultMaxBodyBytes);
         return app.Use(async (http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
             http.Response.OnStarting(() =>
             {
+                // Set as the response starts, so that a response the exception handler rewrote (it clears the headers) has them too.
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
                 // The reader page and Swagger UI are the only HTML; nothing they need comes from elsewhere.
                 if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
                     && !http.Request.Path.StartsWithSegments("/swagger"))
@@ -73,6 +87,26 @@ public static class Security
                 }
                 return Task.CompletedTask;
             });
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > MaxRequestTargetBytes })
+            {
+                http.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 414, Title = "URI Too Long", Detail = $"A request's path and query may be at most {MaxRequestTargetBytes / 1024} KB." },
+                });
+                return;
+            }
+            if (http.Request.Headers.Sum(h => h.Key.Length + 4 + h.Value.Sum(v => v?.Length ?? 0)) > MaxHeaderBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status431RequestHeaderFieldsTooLarge;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 431, Title = "Request Header Fields Too Large", Detail = $"A request's headers may be at most {MaxHeaderBytes / 1024} KB in all." },
+                });
+                return;
+            }
             if (http.Request.ContentLength > maxBody)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -17,7 +17,8 @@ public static class TextRules
     /// <summary>Dates a newsroom can mean; anything else is a typo, and near year 9999 it would overflow the arithmetic.</summary>
     public static bool IsReasonableYear(int year) => year is >= MinYear and <= MaxYear;
 
-    public static bool HasNoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
+    /// <summary>The same rule stored text is cleaned by (<see cref="VietnameseText.IsHiddenControl"/>), for values that are not stored.</summary>
+    public static bool HasNoControlCharacters(string? value) => value is null || !value.Any(VietnameseText.IsHiddenControl);
 
     /// <summary>
     /// A slug made from text, never digits alone: "/articles/2020" must not be read as the article with id 2020.

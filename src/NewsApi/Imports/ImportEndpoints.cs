@@ -13,7 +13,8 @@ public static class ImportEndpoints
     public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/imports").WithTags("Imports");
-        group.MapPost("/", Import).InWriteTransaction().WithName("ImportPage").RequireScope(Scopes.ContentWrite)
+        // The gate goes outside the transaction: a waiting import holds neither a slot's memory nor the write lock.
+        group.MapPost("/", Import).AddEndpointFilter(ActivatorUtilities.CreateInstance<ImportGate>(routes.ServiceProvider)).InWriteTransaction().WithName("ImportPage").RequireScope(Scopes.ContentWrite)
             .Accepts<string>("text/plain", "text/html")
             .WithSummary("Import a scraped news page")
             .WithDescription("Send a Vietnamese news page as text/plain (as scraped) or text/html. It becomes a draft article with its byline, dateline and, when the site has none yet, the contact header; the report says what was inferred or dropped. dryRun=true only parses (200). publishedAt gives the year a dateline leaves out. The same page imported again creates nothing (200 with the first article). At most 2 MB, UTF-8.")
@@ -43,7 +44,7 @@ public static class ImportEndpoints
         {
             return TooLarge();
         }
-        var bytes = await ReadUpToAsync(http.Request.Body, PageImport.MaxBytes + 1, cancellationToken);
+        var bytes = await ReadUpToAsync(http.Request.Body, PageImport.MaxBytes + 1, (int)(http.Request.ContentLength ?? 0), cancellationToken);
         if (bytes.Length > PageImport.MaxBytes)
         {
             return TooLarge();
@@ -84,15 +85,16 @@ public static class ImportEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
             detail: $"A page may be at most {PageImport.MaxBytes / (1024 * 1024)} MB.");
 
-    private static async Task<byte[]> ReadUpToAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadUpToAsync(Stream body, int limit, int expected, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        // Sized from Content-Length when given (already checked against the limit), so the buffer is not grown by doubling.
+        using var buffer = new MemoryStream(Math.Clamp(expected, 0, limit));
         var chunk = new byte[81920];
         int read;
         while (buffer.Length < limit && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 }

@@ -17,6 +17,15 @@ public sealed class ApiKey
 
     public const string Prefix = "nk_";
 
+    /// <summary>
+    /// Key names are slugs: they appear in URLs (DELETE /api/v1/keys/{name}), logs and rate-limit partitions, so no
+    /// slash, space, line break or bidi control may hide in one.
+    /// </summary>
+    public const int NameMaxLength = 64;
+    public const string NamePattern = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
+    public static bool IsValidName(string? name) => name is not null && System.Text.RegularExpressions.Regex.IsMatch(name, NamePattern);
+
     public static string NewSecret() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

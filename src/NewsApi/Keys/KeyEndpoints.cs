@@ -16,7 +16,8 @@ public sealed class KeyRequestValidator : AbstractValidator<KeyRequest>
 {
     public KeyRequestValidator()
     {
-        RuleFor(k => k.Name).NotEmpty().MaximumLength(100);
+        RuleFor(k => k.Name).NotEmpty().MaximumLength(ApiKey.NameMaxLength).Matches(ApiKey.NamePattern)
+            .WithMessage("name is 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.");
         RuleFor(k => k.Scope).OneOf(Scopes.All).WithMessage($"scope is one of {string.Join(", ", Scopes.All)}.");
     }
 }
@@ -42,8 +43,10 @@ public static class KeyEndpoints
             .Select(k => new KeyResponse(k.Name, k.Scope, site.ToSite(k.CreatedAt), site.ToSite(k.RevokedAt))).ToList());
 
     public static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> Create(
-        KeyRequest request, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+        KeyRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
+        // The response carries a secret: no cache (browser, proxy or CDN) may keep it.
+        http.Response.Headers.CacheControl = "no-store";
         var (key, secret, error) = await KeyStore.CreateAsync(db, request.Name, request.Scope, site.UtcNow, cancellationToken);
         if (key is null)
         {

@@ -10,10 +10,9 @@ public static class KeyStore
     public static async Task<(ApiKey? Key, string? Secret, string? Error)> CreateAsync(
         NewsDbContext db, string name, string scope, DateTime now, CancellationToken cancellationToken)
     {
-        name = VietnameseText.NormalizeLine(name);
-        if (name.Length is 0 or > 100)
+        if (!ApiKey.IsValidName(name))
         {
-            return (null, null, "A key needs a name of 1 to 100 characters.");
+            return (null, null, "A key's name is 1 to 64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
         if (!Scopes.All.Contains(scope))
         {

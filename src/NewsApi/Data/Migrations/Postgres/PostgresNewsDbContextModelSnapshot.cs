@@ -94,6 +94,8 @@ namespace NewsApi.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("articles", (string)null);
                 });
 

@@ -87,6 +87,8 @@ namespace NewsApi.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
                     b.ToTable("articles", (string)null);
                 });
 
