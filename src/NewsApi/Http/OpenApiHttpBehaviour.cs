@@ -45,9 +45,9 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
             {
                 continue;
             }
-            foreach (var operation in pathItem.Operations.Values)
+            foreach (var (method, operation) in pathItem.Operations)
             {
-                Complete(document, path, operation);
+                Complete(document, path, method, operation);
             }
             if (pathItem.Operations.TryGetValue(HttpMethod.Get, out var get) && pathItem.Operations.TryGetValue(HttpMethod.Head, out var head))
             {
@@ -62,7 +62,7 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
     };
 
-    private static void Complete(OpenApiDocument document, string path, OpenApiOperation operation)
+    private static void Complete(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
     {
         foreach (var media in operation.RequestBody?.Content?.Values ?? [])
         {
@@ -95,8 +95,16 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
                 Headers = new Dictionary<string, IOpenApiHeader> { ["Location"] = new OpenApiHeaderReference("Location", document) },
             };
         }
+        // A read that runs past Limits:QueryTimeoutSeconds is stopped (QueryBudget); the readiness probe has its own 503.
+        var isService = path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/swagger", StringComparison.Ordinal);
+        if ((method == HttpMethod.Get || method == HttpMethod.Head) && !isService)
+        {
+            var busy = ProblemResponse(document, "The read ran past the query budget (Limits:QueryTimeoutSeconds) and was stopped: retry after Retry-After seconds.");
+            busy.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", document);
+            responses.TryAdd("503", busy);
+        }
         // The health probes and this document are never rate limited (RateLimits.IsExempt).
-        if (!path.StartsWith("/health", StringComparison.Ordinal) && !path.StartsWith("/swagger", StringComparison.Ordinal))
+        if (!isService)
         {
             var tooMany = ProblemResponse(document, "Too many requests from this client (or key) this minute: retry after Retry-After seconds.");
             tooMany.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", document);
