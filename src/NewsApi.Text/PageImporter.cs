@@ -10,7 +10,8 @@ public sealed record ParsedPage(
     ParsedByline? Byline,
     ParsedDateline? Dateline,
     ParsedContactHeader? ContactHeader,
-    IReadOnlyList<ImportNote> Report);
+    IReadOnlyList<ImportNote> Report,
+    DateTimeOffset? PublishedAt = null);
 
 /// <summary>Page is null and Error says why when no article could be found.</summary>
 public sealed record PageParseResult(ParsedPage? Page, string? Error);
