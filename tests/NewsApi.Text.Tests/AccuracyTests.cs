@@ -59,8 +59,10 @@ public class AccuracyTests(ITestOutputHelper output)
         {
             return null;
         }
-        var page = $"<!DOCTYPE html><html><head><title></title></head><body><article><h1>{WebUtility.HtmlEncode(article.Title)}</h1>{article.Content}</article></body></html>";
-        return PageImporter.FromHtml(page, given ?? ExpectedFields.Today).Page;
+        // The page's own <head> stays, so its declared title and publication time count for both extractors alike.
+        var head = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Head?.OuterHtml ?? "<head></head>";
+        var page = $"<!DOCTYPE html><html>{head}<body><article><h1>{WebUtility.HtmlEncode(article.Title)}</h1>{article.Content}</article></body></html>";
+        return PageImporter.FromHtml(page, given, ExpectedFields.Today).Page;
     }
 
     private static string Table(string title, List<Score> scores)

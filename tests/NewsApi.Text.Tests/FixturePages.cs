@@ -20,7 +20,7 @@ internal static class FixturePages
     {
         var content = File.ReadAllText(path);
         return IsHtml(path)
-            ? PageImporter.FromHtml(content, givenPublishedOn ?? ExpectedFields.Today)
-            : PageImporter.FromText(content, givenPublishedOn ?? ExpectedFields.Today);
+            ? PageImporter.FromHtml(content, givenPublishedOn, ExpectedFields.Today)
+            : PageImporter.FromText(content, givenPublishedOn, ExpectedFields.Today);
     }
 }
