@@ -121,8 +121,8 @@ internal static class HtmlPageReader
                 dropped++;
                 continue;
             }
-            // Before the lead: a section label, the author box, a short note; the lead is a sentence of some length.
-            if (!leadSeen && line.Text.Split(' ').Length < MinLeadWords)
+            // Before the lead: a section label, the author box, a short note; the lead is a sentence, or a long line.
+            if (!leadSeen && line.Text.Split(' ').Length < MinLeadWords && !EndsSentence(line.Text))
             {
                 dropped++;
                 continue;
@@ -141,8 +141,11 @@ internal static class HtmlPageReader
         }
 
         var contactHeader = FindContactHeader(document.DocumentElement, top ?? body, notes);
-        return new Page(paragraphs, contactHeader, 0, notes, PublishedAt: publishedAt);
+        var empty = top is null ? 0 : top.QuerySelectorAll("p").Count(p => string.IsNullOrWhiteSpace(p.TextContent) && p.QuerySelector("img") is null);
+        return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt);
     }
+
+    private static bool EndsSentence(string text) => text.TrimEnd('"', '”', '»', ')', ' ') is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or '…';
 
     private static int FirstIndexWithin(List<Line> lines, IElement top)
     {
