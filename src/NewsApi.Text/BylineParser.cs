@@ -108,7 +108,8 @@ public static partial class BylineParser
     private static bool IsStaffAbbreviation(string word) =>
         word.Length is >= 2 and <= 4 && VietnameseText.IsUpperCase(word) && !VietnameseText.Fold(word).Any(c => "aeiouy".Contains(c));
 
-    private static string ProperName(string name) =>
+    /// <summary>A name printed in capitals, in proper case; staff credits ("PV", "CTV") stay as printed.</summary>
+    public static string ProperName(string name) =>
         string.Join(' ', name.Split(' ').Select(word => IsStaffAbbreviation(word) ? word : VietnameseText.ProperCase(word)));
 
     private sealed record Analysis(
