@@ -95,6 +95,7 @@ internal static class HtmlPageReader
         var publishedFrom = metadata.PublishedFrom;
         var leadSeen = false;
         var dropped = 0;
+        var topStart = top is null ? int.MaxValue : FirstIndexWithin(lines, top);
         foreach (var line in lines)
         {
             if (headline is not null && line.Index <= headline.Index)
@@ -102,7 +103,7 @@ internal static class HtmlPageReader
                 continue;
             }
             var inside = top is not null && IsWithin(line.Owner, top);
-            var beforeTop = top is not null && headline is not null && !inside && line.Index < FirstIndexWithin(lines, top);
+            var beforeTop = top is not null && headline is not null && !inside && line.Index < topStart;
             if (top is not null && !inside && !beforeTop)
             {
                 continue;

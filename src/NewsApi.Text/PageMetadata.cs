@@ -15,6 +15,7 @@ internal sealed class PageMetadata
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » "];
 
     private readonly List<(string Text, string Source)> _titles = [];
+    private List<(string Folded, string Source)>? _comparable;
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
@@ -78,9 +79,9 @@ internal sealed class PageMetadata
             return (0, null);
         }
         (double, string?) best = (0, null);
-        foreach (var (text, source) in _titles)
+        _comparable ??= _titles.Select(t => (Comparable(t.Text), t.Source)).ToList();
+        foreach (var (title, source) in _comparable)
         {
-            var title = Comparable(text);
             if (title == folded)
             {
                 return (1, source);
