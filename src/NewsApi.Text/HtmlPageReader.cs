@@ -108,28 +108,33 @@ internal static class HtmlPageReader
             {
                 continue;
             }
-            if (PageFurniture.PublicationTimeOf(line.Text) is { } shown)
+            var text = VietnameseText.NormalizeLine(line.Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (PageFurniture.PublicationTimeOf(text) is { } shown)
             {
                 if (publishedAt is null)
                 {
                     publishedAt = shown;
-                    publishedFrom = $"the date shown on the page, \"{line.Text}\"";
+                    publishedFrom = $"the date shown on the page, \"{text}\"";
                 }
                 continue;
             }
-            if (line.LinkShare > MaxLinkShare || PageFurniture.IsBreadcrumb(line.Text) || PageFurniture.IsTrailing(line.Text))
+            if (line.LinkShare > MaxLinkShare || PageFurniture.IsBreadcrumb(text) || PageFurniture.IsTrailing(text))
             {
                 dropped++;
                 continue;
             }
             // Before the lead: a section label, the author box, a short note; the lead is a sentence, or a long line.
-            if (!leadSeen && line.Text.Split(' ').Length < MinLeadWords && !EndsSentence(line.Text))
+            if (!leadSeen && text.Split(' ').Length < MinLeadWords && !EndsSentence(text))
             {
                 dropped++;
                 continue;
             }
             leadSeen = true;
-            paragraphs.Add(line.Text);
+            paragraphs.Add(text);
         }
         if (dropped > 0)
         {
@@ -238,7 +243,7 @@ internal static class HtmlPageReader
         // A bold line that agrees with nothing is a headline only on a page that declares no title of its own.
         if (best is not null && (agreedWith is not null || best.HeadingLevel > 0 || (best.Emphasized && !metadata.DeclaresTitle)))
         {
-            text = best.Text;
+            text = VietnameseText.NormalizeLine(best.Text);
             notes.Add(agreedWith is not null
                 ? new ImportNote("found", "headline", $"The article's heading, which agrees with {agreedWith}.")
                 : new ImportNote("inferred", "headline", "The page declares no title that agrees with a heading; took its leading heading."));
@@ -275,7 +280,8 @@ internal static class HtmlPageReader
                 linkChars = plainChars = 0;
                 return;
             }
-            var text = VietnameseText.NormalizeLine(builder.ToString());
+            // Only the lines the article keeps are normalized (below); scoring needs their length and commas alone.
+            var text = CollapseWhitespace(builder);
             var total = linkChars + plainChars;
             if (text.Length > 0 && total > 0)
             {
@@ -351,6 +357,28 @@ internal static class HtmlPageReader
         }
         Flush();
         return lines;
+    }
+
+    private static string CollapseWhitespace(StringBuilder builder)
+    {
+        var result = new StringBuilder(builder.Length);
+        var space = false;
+        for (var i = 0; i < builder.Length; i++)
+        {
+            var c = builder[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = result.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                result.Append(' ');
+                space = false;
+            }
+            result.Append(c);
+        }
+        return result.ToString();
     }
 
     private static bool IsEmphasis(IElement element) =>

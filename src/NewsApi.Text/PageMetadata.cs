@@ -30,18 +30,14 @@ internal sealed class PageMetadata
         foreach (var meta in document.QuerySelectorAll("meta"))
         {
             var name = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.ToLowerInvariant();
-            var content = VietnameseText.NormalizeLine(meta.GetAttribute("content"));
-            if (name is null || content.Length == 0)
+            if (name is "og:title" or "twitter:title" && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } declared)
             {
-                continue;
+                metadata.AddTitle(declared, name);
             }
-            if (name is "og:title" or "twitter:title")
+            else if (name is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "dc.date.issued"
+                && meta.GetAttribute("content") is { Length: > 0 } published)
             {
-                metadata.AddTitle(content, name);
-            }
-            else if (name is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "dc.date.issued")
-            {
-                metadata.SetPublished(content, $"<meta {name}>");
+                metadata.SetPublished(published, $"<meta {name}>");
             }
         }
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
