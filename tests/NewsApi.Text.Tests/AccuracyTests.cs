@@ -13,7 +13,7 @@ namespace NewsApi.Text.Tests;
 /// </summary>
 public class AccuracyTests(ITestOutputHelper output)
 {
-    private sealed record Score(string Kind, int Right, int Checked, bool PageRight);
+    private sealed record Score(string Kind, int Right, int Checked, bool PageRight, string Page, IReadOnlyList<string> Wrong);
 
     [Fact]
     public void TheImporterIsRightOnEveryFieldOfTheCorpusAndAtLeastAsOftenAsReadability()
@@ -26,10 +26,11 @@ public class AccuracyTests(ITestOutputHelper output)
             var expected = document.RootElement;
             var kind = ExpectedFields.KindOf(expected);
             var given = ExpectedFields.GivenPublishedOn(expected);
-            ours.Add(ScoreOf(kind, expected, FixturePages.Parse(path, given).Page));
+            var name = Path.GetFileName(path);
+            ours.Add(ScoreOf(kind, name, expected, FixturePages.Parse(path, given).Page));
             if (FixturePages.IsHtml(path))
             {
-                readability.Add(ScoreOf(kind, expected, ThroughReadability(path, given)));
+                readability.Add(ScoreOf(kind, name, expected, ThroughReadability(path, given)));
             }
         }
 
@@ -42,10 +43,11 @@ public class AccuracyTests(ITestOutputHelper output)
         Assert.Equal(ours.Sum(s => s.Checked), ours.Sum(s => s.Right));
     }
 
-    private static Score ScoreOf(string kind, JsonElement expected, ParsedPage? page)
+    private static Score ScoreOf(string kind, string name, JsonElement expected, ParsedPage? page)
     {
         var checks = ExpectedFields.Check(expected, page);
-        return new Score(kind, checks.Count(c => c.Right), checks.Count, checks.All(c => c.Right));
+        return new Score(kind, checks.Count(c => c.Right), checks.Count, checks.All(c => c.Right), name,
+            checks.Where(c => !c.Right).Select(c => c.Field).ToList());
     }
 
     /// <summary>SmartReader's title and article content, laid out as a page with the title as its heading.</summary>
@@ -76,6 +78,10 @@ public class AccuracyTests(ITestOutputHelper output)
             builder.AppendLine(Row(group.Key, group.ToList()));
         }
         builder.AppendLine(Row("**all**", scores));
+        foreach (var score in scores.Where(s => s.Wrong.Count > 0))
+        {
+            builder.AppendLine(CultureInfo.InvariantCulture, $"\n- {score.Page}: {string.Join(", ", score.Wrong)}");
+        }
         return builder.ToString();
     }
 
