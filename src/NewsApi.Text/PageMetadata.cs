@@ -27,24 +27,40 @@ internal sealed class PageMetadata
     public static PageMetadata Read(IDocument document)
     {
         var metadata = new PageMetadata();
-        foreach (var meta in document.QuerySelectorAll("meta"))
+        // One walk over the elements: selector queries cost a parse of the selector and a walk each.
+        var times = new List<IElement>();
+        var stack = new Stack<IElement>();
+        if (document.DocumentElement is { } root)
         {
-            var name = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.ToLowerInvariant();
-            if (name is "og:title" or "twitter:title" && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } declared)
+            stack.Push(root);
+        }
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            switch (element.LocalName)
             {
-                metadata.AddTitle(declared, name);
+                case "meta":
+                    metadata.ReadMeta(element);
+                    continue;
+                case "script":
+                    if (string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        metadata.ReadJsonLd(element.TextContent);
+                    }
+                    continue;
+                case "time" when element.HasAttribute("datetime"):
+                    times.Add(element);
+                    break;
+                case "style" or "svg" or "template" or "noscript":
+                    continue;
             }
-            else if (name is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "dc.date.issued"
-                && meta.GetAttribute("content") is { Length: > 0 } published)
+            var children = element.Children;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                metadata.SetPublished(published, $"<meta {name}>");
+                stack.Push(children[i]);
             }
         }
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
-        {
-            metadata.ReadJsonLd(script.TextContent);
-        }
-        foreach (var time in document.QuerySelectorAll("time[datetime]"))
+        foreach (var time in times)
         {
             if (metadata.SetPublished(time.GetAttribute("datetime")!, "<time datetime>"))
             {
@@ -104,6 +120,20 @@ internal sealed class PageMetadata
         }
         var parts = _titles.Where(t => t.Source == "<title>").ToList();
         return parts.Count == 0 ? null : parts.Skip(parts.Count > 1 ? 1 : 0).MaxBy(t => t.Text.Length);
+    }
+
+    private void ReadMeta(IElement meta)
+    {
+        var name = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.ToLowerInvariant();
+        if (name is "og:title" or "twitter:title" && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } declared)
+        {
+            AddTitle(declared, name);
+        }
+        else if (name is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "dc.date.issued"
+            && meta.GetAttribute("content") is { Length: > 0 } published)
+        {
+            SetPublished(published, $"<meta {name}>");
+        }
     }
 
     private void AddTitle(string text, string source)
