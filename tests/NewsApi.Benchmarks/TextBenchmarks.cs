@@ -5,6 +5,7 @@ namespace NewsApi.Benchmarks;
 
 /// <summary>The text library on the seed page: what every import, search index and slug pays.</summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class TextBenchmarks
 {
     private static readonly DateOnly SeedPublishedOn = new(2020, 12, 10);
