@@ -66,7 +66,7 @@ public static partial class PageFurniture
         var offset = VietnamOffset;
         if (GmtOffset().Match(line) is { Success: true } gmt)
         {
-            var hours = int.Parse(gmt.Groups["o"].ValueSpan, CultureInfo.InvariantCulture);
+            var hours = int.Parse(gmt.Groups["o"].Value.Replace(" ", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
             if (hours is < -12 or > 14)
             {
                 return null;
@@ -103,7 +103,7 @@ public static partial class PageFurniture
     [GeneratedRegex(@"(?<![0-9])(?<h>[0-9]{1,2})\s*[:hg]\s*(?<min>[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"\(?\s*GMT\s*(?<o>[+-]\s*[0-9]{1,2})\s*\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(?\s*GMT\s*(?<o>[+-] ?[0-9]{1,2})\s*\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GmtOffset();
 
     // Weekdays, "cập nhật", "đăng ngày", "lúc", "ngày", and the punctuation around them.

@@ -105,3 +105,28 @@ public class ImportReportTests
     [InlineData("Xem thêm các tin khác trong chuyên mục")]
     public void ASentenceOrASingleWordIsNotANamesOnlyByline(string line) => Assert.False(BylineParser.LooksLikeNamesOnly(line));
 }
+
+public class PageFurnitureTests
+{
+    [Theory]
+    [InlineData("Thứ Ba, 05/03/2024, 14:20 (GMT+7)", 2024, 3, 5, 14, 20, 7)]
+    [InlineData("Cập nhật lúc 10:30, 05/09/2009", 2009, 9, 5, 10, 30, 7)]
+    [InlineData("12/04/2025 09:45 GMT+ 9", 2025, 4, 12, 9, 45, 9)]
+    public void AShownDateIsAPublicationTimeInVietnamTimeUnlessAnotherOffsetIsPrinted(
+        string line, int year, int month, int day, int hour, int minute, int offset) =>
+        Assert.Equal(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(offset)), PageFurniture.PublicationTimeOf(line));
+
+    [Theory]
+    [InlineData("Ngày 12/9/2024, tại Hà Nội, hội nghị tổng kết công tác năm được tổ chức.")]
+    [InlineData("31/02/2024 10:00")]
+    [InlineData("Giá vàng 05/03/2024")]
+    public void ASentenceOrAnImpossibleDateIsNotAShownDate(string line) => Assert.Null(PageFurniture.PublicationTimeOf(line));
+
+    [Theory]
+    [InlineData("Từ khóa: vắc xin, sởi, trẻ em", true)]
+    [InlineData("Chia sẻ: Facebook | Zalo", true)]
+    [InlineData("Địa chỉ bài viết: https://example.vn/bai-viet.html", true)]
+    [InlineData("Người dân chia sẻ niềm vui khi nhận nhà mới.", false)]
+    public void KeywordShareAndAddressLinesAreTrailingFurniture(string line, bool trailing) =>
+        Assert.Equal(trailing, PageFurniture.IsTrailing(line));
+}
