@@ -138,20 +138,25 @@ internal static class HtmlPageReader
         }
         if (dropped > 0)
         {
-            notes.Add(new ImportNote("dropped", "page", $"Dropped {dropped} line(s) of page furniture (links, labels, share and keyword lines)."));
+            notes.Add(new ImportNote("dropped", "page",
+                $"Dropped {dropped} line(s) of page furniture (links, labels, share and keyword lines)."));
         }
         if (publishedAt is not null)
         {
-            notes.Add(new ImportNote(publishedFrom!.StartsWith("the date shown", StringComparison.Ordinal) ? "inferred" : "found", "publishedAt",
-                $"Read the publication time {publishedAt.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)} from {publishedFrom}."));
+            var shownOnly = publishedFrom!.StartsWith("the date shown", StringComparison.Ordinal);
+            var time = publishedAt.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            notes.Add(new ImportNote(shownOnly ? "inferred" : "found", "publishedAt", $"Read the publication time {time} from {publishedFrom}."));
         }
 
         var contactHeader = FindContactHeader(document.DocumentElement, top ?? body, notes);
-        var empty = top is null ? 0 : top.QuerySelectorAll("p").Count(p => string.IsNullOrWhiteSpace(p.TextContent) && p.QuerySelector("img") is null);
+        var empty = top is null
+            ? 0
+            : top.QuerySelectorAll("p").Count(p => string.IsNullOrWhiteSpace(p.TextContent) && p.QuerySelector("img") is null);
         return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt);
     }
 
-    private static bool EndsSentence(string text) => text.TrimEnd('"', '”', '»', ')', ' ') is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or '…';
+    private static bool EndsSentence(string text) =>
+        text.TrimEnd('"', '”', '»', ')', ' ') is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or '…';
 
     private static int FirstIndexWithin(List<Line> lines, IElement top)
     {
@@ -187,7 +192,9 @@ internal static class HtmlPageReader
             }
             var score = 1 + line.Text.Count(c => c == ',') + Math.Min(line.Text.Length / 100, 3);
             // A block's own anonymous lines (text split by <br>) count for the block itself.
-            var parent = line.Owner.Children.Length > 0 && line.Owner.LocalName != "p" ? line.Owner : line.Owner.ParentElement ?? line.Owner;
+            var parent = line.Owner.Children.Length > 0 && line.Owner.LocalName != "p"
+                ? line.Owner
+                : line.Owner.ParentElement ?? line.Owner;
             scores[parent] = scores.GetValueOrDefault(parent) + score;
             if (parent.ParentElement is { } grandparent)
             {
@@ -246,13 +253,15 @@ internal static class HtmlPageReader
             text = VietnameseText.NormalizeLine(best.Text);
             notes.Add(agreedWith is not null
                 ? new ImportNote("found", "headline", $"The article's heading, which agrees with {agreedWith}.")
-                : new ImportNote("inferred", "headline", "The page declares no title that agrees with a heading; took its leading heading."));
+                : new ImportNote("inferred", "headline",
+                    "The page declares no title that agrees with a heading; took its leading heading."));
             return best;
         }
         if (metadata.DeclaredTitle() is { } declared)
         {
             text = declared.Text;
-            notes.Add(new ImportNote("inferred", "headline", $"The page has no heading of its own; took the headline from {declared.Source}."));
+            notes.Add(new ImportNote("inferred", "headline",
+                $"The page has no heading of its own; took the headline from {declared.Source}."));
             return null;
         }
         text = "";
@@ -383,7 +392,8 @@ internal static class HtmlPageReader
 
     private static bool IsEmphasis(IElement element) =>
         element.LocalName is "b" or "strong" || BigFont(element)
-        || (element.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("font-weight:bold", StringComparison.OrdinalIgnoreCase));
+        || (element.GetAttribute("style") is { } style
+            && style.Replace(" ", "", StringComparison.Ordinal).Contains("font-weight:bold", StringComparison.OrdinalIgnoreCase));
 
     private static bool BigFont(IElement element) =>
         element.LocalName == "font" && int.TryParse(element.GetAttribute("size")?.TrimStart('+'), out var size) && size >= 4;
@@ -394,7 +404,8 @@ internal static class HtmlPageReader
         "h2" => 2,
         "h3" => 3,
         "h4" or "h5" or "h6" => 4,
-        _ when element.GetAttribute("role") == "heading" => int.TryParse(element.GetAttribute("aria-level"), out var level) ? Math.Clamp(level, 1, 4) : 2,
+        _ when element.GetAttribute("role") == "heading" =>
+            int.TryParse(element.GetAttribute("aria-level"), out var level) ? Math.Clamp(level, 1, 4) : 2,
         _ when BigFont(element) || element.Children.Length == 1 && BigFont(element.Children[0]) => 2,
         _ => 0,
     };
@@ -448,45 +459,6 @@ internal static class HtmlPageReader
             }
         }
         return false;
-    }
-
-    private static IElement? FindFirst(INode root, Func<IElement, bool> predicate, Func<IElement, bool> skip)
-    {
-        foreach (var element in Elements(root, skip))
-        {
-            if (predicate(element))
-            {
-                return element;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Elements below root in document order, without the subtrees of skipped ones. Iterative, since pages can nest
-    /// deeply, and by child index, since AngleSharp finds a node's next sibling by scanning its parent's children.
-    /// </summary>
-    private static IEnumerable<IElement> Elements(INode root, Func<IElement, bool> skip)
-    {
-        var stack = new Stack<(INodeList Children, int Index)>();
-        stack.Push((root.ChildNodes, 0));
-        while (stack.Count > 0)
-        {
-            var (children, index) = stack.Pop();
-            if (index >= children.Length)
-            {
-                continue;
-            }
-            stack.Push((children, index + 1));
-            if (children[index] is IElement element && !skip(element))
-            {
-                yield return element;
-                if (element.ChildNodes.Length > 0)
-                {
-                    stack.Push((element.ChildNodes, 0));
-                }
-            }
-        }
     }
 
     /// <summary>Text as a reader sees it: source line breaks are spaces; &lt;br&gt; and block edges break lines.</summary>

@@ -81,7 +81,9 @@ public static partial class PageFurniture
         line.Length <= MaxBreadcrumbLength && BreadcrumbArrow().IsMatch(line) && !line.TrimEnd().EndsWith('.')
         && line.Split(['›', '»', '>', '/', '|'], StringSplitOptions.TrimEntries).All(s => s.Length > 0 && s.Split(' ').Length <= 5);
 
-    /// <summary>A keyword list ("Từ khóa: …", "Tags: …"), a share prompt ("Chia sẻ: Facebook | Zalo"), or a bare address.</summary>
+    /// <summary>
+    /// A keyword list ("Từ khóa: …", "Tags: …"), a share prompt ("Chia sẻ: Facebook | Zalo"), or a bare address.
+    /// </summary>
     public static bool IsTrailing(string line)
     {
         if (KeywordList().IsMatch(line))
@@ -97,7 +99,8 @@ public static partial class PageFurniture
         return words.Length is > 0 and <= 8 && words.All(w => ShareWords.Contains(w) || w.All(char.IsDigit) || w is "(0)");
     }
 
-    [GeneratedRegex(@"(?<![0-9/])(?<d>[0-9]{1,2})\s*[/.-]\s*(?<m>[0-9]{1,2})\s*[/.-]\s*(?<y>[0-9]{4})(?![0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9/])(?<d>[0-9]{1,2})\s*[/.-]\s*(?<m>[0-9]{1,2})\s*[/.-]\s*(?<y>[0-9]{4})(?![0-9])",
+        RegexOptions.CultureInvariant)]
     private static partial Regex VisibleDate();
 
     [GeneratedRegex(@"(?<![0-9])(?<h>[0-9]{1,2})\s*[:hg]\s*(?<min>[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant)]

@@ -77,7 +77,8 @@ public static class PageImporter
         }
     }
 
-    private static PageParseResult ReadText(string? text, DateOnly? publishedOn, DateOnly? today, List<ImportNote> notes, DateTimeOffset? publishedAt)
+    private static PageParseResult ReadText(
+        string? text, DateOnly? publishedOn, DateOnly? today, List<ImportNote> notes, DateTimeOffset? publishedAt)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -149,7 +150,8 @@ public static class PageImporter
         if (publishedAt is null)
         {
             publishedAt = shown;
-            notes.Add(new ImportNote("inferred", "publishedAt", $"Read the publication time {Iso(shown)} from the date shown on the page, \"{paragraphs[index]}\"."));
+            notes.Add(new ImportNote("inferred", "publishedAt",
+                $"Read the publication time {Iso(shown)} from the date shown on the page, \"{paragraphs[index]}\"."));
         }
         paragraphs.RemoveAt(index);
         return true;
@@ -238,7 +240,8 @@ public static class PageImporter
             }
             else
             {
-                notes.Add(new ImportNote("missing", "dateline.date", "The dateline prints no year and no publication date was given, so its date is unknown."));
+                notes.Add(new ImportNote("missing", "dateline.date",
+                    "The dateline prints no year and no publication date was given, so its date is unknown."));
             }
         }
         if (contactHeader is null)

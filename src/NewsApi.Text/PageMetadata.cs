@@ -100,7 +100,8 @@ internal sealed class PageMetadata
             }
             var shorter = title.Length < folded.Length ? title : folded;
             var longer = title.Length < folded.Length ? folded : title;
-            if (shorter.Length * 2 >= longer.Length && shorter.Split(' ').Length >= 3 && longer.StartsWith(shorter, StringComparison.Ordinal))
+            if (shorter.Length * 2 >= longer.Length && shorter.Split(' ').Length >= 3
+                && longer.StartsWith(shorter, StringComparison.Ordinal))
             {
                 best = (0.8, source);
             }
@@ -108,7 +109,10 @@ internal sealed class PageMetadata
         return best;
     }
 
-    /// <summary>The article's title as the page declares it: og:title, else the JSON-LD headline, else the longest part of &lt;title&gt;.</summary>
+    /// <summary>
+    /// The article's title as the page declares it: og:title, else the JSON-LD headline, else the longest part of
+    /// &lt;title&gt;.
+    /// </summary>
     public (string Text, string Source)? DeclaredTitle()
     {
         foreach (var title in _titles)
@@ -179,7 +183,8 @@ internal sealed class PageMetadata
         }
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxJsonLdDepth, AllowTrailingCommas = true });
+            var options = new JsonDocumentOptions { MaxDepth = MaxJsonLdDepth, AllowTrailingCommas = true };
+            using var document = JsonDocument.Parse(json, options);
             Visit(document.RootElement, 0);
         }
         catch (JsonException)
