@@ -223,7 +223,11 @@ internal static class HtmlPageReader
     /// </summary>
     private static Line? ChooseHeadline(List<Line> lines, IElement? top, PageMetadata metadata, List<ImportNote> notes, out string text)
     {
-        var firstText = top is null ? int.MaxValue : FirstIndexWithin(lines, top);
+        // Where the article's text starts: its first plain line of some length (a section heading may come before).
+        var firstText = top is null
+            ? int.MaxValue
+            : lines.FirstOrDefault(l => l.HeadingLevel == 0 && l.Text.Length >= 2 * MinScoredLength && IsWithin(l.Owner, top))?.Index
+                ?? int.MaxValue;
         Line? best = null;
         var bestScore = 0.0;
         string? agreedWith = null;

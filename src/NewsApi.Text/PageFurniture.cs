@@ -81,6 +81,11 @@ public static partial class PageFurniture
         line.Length <= MaxBreadcrumbLength && BreadcrumbArrow().IsMatch(line) && !line.TrimEnd().EndsWith('.')
         && line.Split(['›', '»', '>', '/', '|'], StringSplitOptions.TrimEntries).All(s => s.Length > 0 && s.Split(' ').Length <= 5);
 
+    /// <summary>A section's name above a copied article ("Thời sự", "Kinh tế - Xã hội"): a few words, no sentence.</summary>
+    public static bool IsSectionLabel(string line) =>
+        line.Length <= 40 && line.Split(' ').Length <= 4 && !line.Any(char.IsDigit)
+        && line.TrimEnd() is { Length: > 0 } text && char.IsLetter(text[^1]);
+
     /// <summary>
     /// A keyword list ("Từ khóa: …", "Tags: …"), a share prompt ("Chia sẻ: Facebook | Zalo"), or a bare address.
     /// </summary>

@@ -128,6 +128,13 @@ public static class PageImporter
             {
                 continue;
             }
+            else if (paragraphs.Count > 2 && PageFurniture.IsSectionLabel(paragraphs[0]) && !paragraphs[1].TrimEnd().EndsWith('.')
+                && paragraphs[1].Split(' ').Length > paragraphs[0].Split(' ').Length + 2)
+            {
+                // A section's name over a longer line that is no sentence: the longer one is the headline.
+                notes.Add(new ImportNote("dropped", "page", $"Dropped the section label \"{paragraphs[0]}\"."));
+                paragraphs.RemoveAt(0);
+            }
             else
             {
                 break;
