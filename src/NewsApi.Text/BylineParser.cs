@@ -79,8 +79,38 @@ public static partial class BylineParser
         {
             return false;
         }
-        return analysis.HasRolePrefix || analysis.Source is not null || analysis.HasRoleSuffix || analysis.AllNamesInCapitals;
+        return analysis.HasRolePrefix || analysis.Source is not null || analysis.HasRoleSuffix || analysis.AllNamesInCapitals
+            || analysis.Credits.Any(c => c.Name.Split(' ').Any(IsStaffAbbreviation));
     }
+
+    /// <summary>
+    /// Whether a line is names alone in ordinary case, "Minh Đức - Hoàng Long", "Ngọc Hân và Thanh Tâm": weaker than
+    /// <see cref="LooksLikeByline"/>, so the importer reads only a page's last line this way. Each name has two to
+    /// five words and the line no closing full stop, as a sentence would.
+    /// </summary>
+    public static bool LooksLikeNamesOnly(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line) || line.Length > MaxBylineLength)
+        {
+            return false;
+        }
+        var text = VietnameseText.NormalizeLine(line);
+        if (text.Length == 0 || text.EndsWith('.') || text.EndsWith(':'))
+        {
+            return false;
+        }
+        var analysis = Analyze(text);
+        return analysis.Recognized && analysis.Credits.Count > 0
+            && analysis.Credits.All(c => c.Name.Split(' ').Length is >= 2 and <= 5);
+    }
+
+    // "PV" (phóng viên), "CTV", "BTV": a newsroom's credit for its staff, printed in capitals with no vowel.
+    private static bool IsStaffAbbreviation(string word) =>
+        word.Length is >= 2 and <= 4 && VietnameseText.IsUpperCase(word) && !VietnameseText.Fold(word).Any(c => "aeiouy".Contains(c));
+
+    /// <summary>A name printed in capitals, in proper case; staff credits ("PV", "CTV") stay as printed.</summary>
+    public static string ProperName(string name) =>
+        string.Join(' ', name.Split(' ').Select(word => IsStaffAbbreviation(word) ? word : VietnameseText.ProperCase(word)));
 
     private sealed record Analysis(
         bool Recognized,
@@ -112,6 +142,12 @@ public static partial class BylineParser
             if (TheoSource(inner) is { } theo)
             {
                 source ??= theo;
+            }
+            else if (RoleWithSource().Match(inner) is { Success: true } made && TheoSource("theo " + made.Groups["source"].Value) is { } from)
+            {
+                // "(lược dịch theo Kyodo)": how the piece was made, and from whom.
+                tailRoles.Add(RoleWords[made.Groups["role"].Value.ToLowerInvariant()]);
+                source ??= from;
             }
             else if (RoleOf(inner) is { } role)
             {
@@ -195,7 +231,7 @@ public static partial class BylineParser
                     return Unrecognized(source);
                 }
                 allCapitals &= VietnameseText.IsUpperCase(name);
-                var proper = VietnameseText.IsUpperCase(name) ? VietnameseText.ProperCase(name) : name;
+                var proper = VietnameseText.IsUpperCase(name) ? ProperName(name) : name;
                 var index = credits.FindIndex(c => string.Equals(c.Name, proper, StringComparison.OrdinalIgnoreCase));
                 if (index < 0)
                 {
@@ -256,8 +292,9 @@ public static partial class BylineParser
         return roles.Count > 0 ? roles : null;
     }
 
+    // "(tổng hợp)", "(lược dịch)", "(ảnh)" after a name; "(Tin)" or "(Bài)" there would not be a credit.
     private static CreditRole? RoleOf(string word) =>
-        RoleWords.TryGetValue(word.Trim().ToLowerInvariant(), out var role) && role is CreditRole.Compilation or CreditRole.Translation
+        RoleWords.TryGetValue(word.Trim().ToLowerInvariant(), out var role) && role is not CreditRole.Text
             ? role
             : null;
 
@@ -326,6 +363,9 @@ public static partial class BylineParser
 
     [GeneratedRegex(@"^(?:theo\s+|nguồn\s*:\s*)(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Theo();
+
+    [GeneratedRegex(@"^(?<role>tổng hợp|lược dịch|biên dịch|dịch)\s+(?:theo|từ)\s+(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleWithSource();
 
     [GeneratedRegex(@"^[\p{Lu}\p{Lt}0-9][\p{L}0-9+.&-]{0,19}$", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyToken();

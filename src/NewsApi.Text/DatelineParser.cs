@@ -18,9 +18,7 @@ public static partial class DatelineParser
     private const int MaxPlaceLength = 100;
     private const int MaxPlaceWords = 15;
 
-    // A page that leaves the year out means the year it was published in; a date that would then fall this far
-    // after publication was written the year before ("Tối 31-12" published on 2 January).
-    private const int RolloverMonths = 6;
+    private const int MaxAsideLength = 40;
 
     private static readonly string[] PlaceAbbreviations = ["tp", "q", "p", "tx", "tt", "h"];
 
@@ -28,7 +26,13 @@ public static partial class DatelineParser
     /// The dateline at the start of <paramref name="lead"/>, or null when there is none or its day and month are
     /// not a date. A year the page does not print comes from <paramref name="publishedOn"/>.
     /// </summary>
-    public static ParsedDateline? Parse(string? lead, DateOnly? publishedOn = null)
+    public static ParsedDateline? Parse(string? lead, DateOnly? publishedOn = null) => Parse(lead, publishedOn, null);
+
+    /// <summary>
+    /// As <see cref="Parse(string?, DateOnly?)"/>; with no publication date, <paramref name="today"/> bounds the year:
+    /// a dateline is never later than its publication, nor than today.
+    /// </summary>
+    public static ParsedDateline? Parse(string? lead, DateOnly? publishedOn, DateOnly? today)
     {
         if (string.IsNullOrWhiteSpace(lead))
         {
@@ -49,7 +53,7 @@ public static partial class DatelineParser
         {
             return null;
         }
-        var resolvedYear = year ?? YearFromPublication(day, month, publishedOn);
+        var resolvedYear = year ?? LatestYear(day, month, publishedOn ?? today);
         // Without any year, 29 February is still a date the page may mean.
         if (day > DateTime.DaysInMonth(resolvedYear ?? 2000, month))
         {
@@ -70,16 +74,20 @@ public static partial class DatelineParser
         return new ParsedDateline(text[start..end].Trim(), day, month, year, date, partOfDay, place);
     }
 
-    private static int? YearFromPublication(int day, int month, DateOnly? publishedOn)
+    /// <summary>
+    /// A page that leaves the year out means the latest year in which the date is not after <paramref name="bound"/>
+    /// (its publication, or today): "Tối 31-12" published on 2 January was the year before.
+    /// </summary>
+    private static int? LatestYear(int day, int month, DateOnly? bound)
     {
-        if (publishedOn is not { } published)
+        if (bound is not { } latest)
         {
             return null;
         }
-        var year = published.Year;
+        var year = latest.Year;
         if (year is > 1 and < 9999
             && day <= DateTime.DaysInMonth(year, month)
-            && new DateOnly(year, month, day) > published.AddMonths(RolloverMonths))
+            && new DateOnly(year, month, day) > latest)
         {
             return year - 1;
         }
@@ -98,6 +106,7 @@ public static partial class DatelineParser
         {
             return null;
         }
+        end = AfterCountry(text, end);
         while (end < text.Length && text[end] == ',')
         {
             var next = end + 1;
@@ -111,9 +120,29 @@ public static partial class DatelineParser
             {
                 break;
             }
-            end = nextEnd;
+            end = AfterCountry(text, nextEnd);
         }
         return end;
+    }
+
+    // A place abroad names its country in parentheses: "thủ đô Viêng Chăn (Lào)".
+    private static int AfterCountry(string text, int end)
+    {
+        var at = end;
+        while (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+        if (at >= text.Length || text[at] != '(')
+        {
+            return end;
+        }
+        var close = text.IndexOf(')', at);
+        if (close < 0 || close - at > MaxAsideLength || !char.IsUpper(text[at + 1]) || text.AsSpan(at + 1, close - at - 1).IndexOfAny(",;:(") >= 0)
+        {
+            return end;
+        }
+        return close + 1;
     }
 
     private static int SegmentEnd(string text, int start)
@@ -156,14 +185,17 @@ public static partial class DatelineParser
         _ => PartOfDay.Night,
     };
 
-    // An optional "(QĐND) - " agency tag may precede the dateline; Text starts after it.
+    // An optional paper's or agency's tag, "(QĐND) - ", "TTXVN - ", "VOV.VN - ", may precede the dateline; Text starts
+    // after it.
     [GeneratedRegex("""
-        ^(?:\([^()]{1,40}\)\s*[-–—]\s*)?
+        ^(?:\([^()]{1,40}\)\s*[-–—]\s*
+          | [\p{Lu}][\p{L}0-9.+&/]{1,19}(?:\s[\p{Lu}][\p{L}0-9.+&/]{0,19}){0,2}\s+[-–—]\s+)?
         (?<dateline>
             (?<pod>rạng\s+sáng|sáng|trưa|chiều|tối|đêm)
                 (?:\s+(?:hôm\s+nay|hôm\s+qua|nay|qua))?(?:\s*,)?\s*(?:ngày\s+)?
                 (?:\(\s*(?<day>[0-9]{1,2})\s*(?<sep>[-/])\s*(?<month>[0-9]{1,2})(?:\s*\k<sep>\s*(?<year>[0-9]{4}))?\s*\)
                   |(?<day>[0-9]{1,2})\s*(?<sep>[-/])\s*(?<month>[0-9]{1,2})(?:\s*\k<sep>\s*(?<year>[0-9]{4}))?)
+          | (?:hôm\s+nay|hôm\s+qua|ngày\s+hôm\s+qua)\s*,?\s*\(\s*(?<day>[0-9]{1,2})\s*(?<sep>[-/])\s*(?<month>[0-9]{1,2})(?:\s*\k<sep>\s*(?<year>[0-9]{4}))?\s*\)
           | ngày\s+(?<day>[0-9]{1,2})\s*(?<sep>[-/])\s*(?<month>[0-9]{1,2})(?:\s*\k<sep>\s*(?<year>[0-9]{4}))?
           | (?<day>[0-9]{1,2})(?<sep>[-/])(?<month>[0-9]{1,2})\k<sep>(?<year>[0-9]{4})
         )
@@ -171,7 +203,8 @@ public static partial class DatelineParser
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"\G\s*,?\s*tại\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // An aside may stand between the date and the place: "Chiều 9-7 (giờ địa phương), tại …".
+    [GeneratedRegex(@"\G(?:\s*\([^()]{1,40}\))?\s*,?\s*tại\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlaceIntro();
 
     [GeneratedRegex(@"\G\s*(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|tỉnh|thành\s+phố|tp\.?|khu\s+phố|tổ\s+dân\s+phố|thôn|bản|ấp|xóm|khóm|làng|đặc\s+khu)(?=[\s.]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -17,7 +17,11 @@ internal static class HtmlPageReader
         ParsedContactHeader? ContactHeader,
         int EmptyParagraphs,
         List<ImportNote> Notes,
-        string? FallbackText = null);
+        string? FallbackText = null,
+        DateTimeOffset? PublishedAt = null);
+
+    /// <summary>One line of text as a reader sees it, with the block element it sits in and how it is set.</summary>
+    private sealed record Line(string Text, IElement Owner, int Index, double LinkShare, bool Emphasized, int HeadingLevel);
 
     // The HTML tree builder does work proportional to the depth of open elements for every token, so pathological
     // nesting is quadratic: past this depth the page is read as text instead. Real pages stay far below it.
@@ -38,8 +42,12 @@ internal static class HtmlPageReader
     private static readonly string[] SkippedClassFragments =
         ["menu", "breadcrumb", "share", "social", "comment", "related", "sidebar", "advert", "caption"];
 
-    private static readonly string[] LeadClassFragments =
-        ["sapo", "lead", "summary", "desc", "intro", "excerpt", "chapeau", "teaser", "abstract"];
+    // A line shorter than this (in characters) adds nothing to a candidate's score: captions, dates, labels.
+    private const int MinScoredLength = 25;
+    // Lines before the lead with fewer words than this are the article's furniture (date, section, author box).
+    private const int MinLeadWords = 10;
+    private const int MaxHeadlineLength = 300;
+    private const double MaxLinkShare = 0.5;
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
     {
@@ -72,50 +80,339 @@ internal static class HtmlPageReader
         }
 
         var document = new HtmlParser().ParseDocument(html);
+        var metadata = PageMetadata.Read(document);
         var body = (INode?)document.Body ?? document.DocumentElement;
-        var headline = FindFirst(body, e => e.LocalName == "h1", IsFurniture);
-        var container = FindContainer(body, headline);
+        var lines = Lines(body);
+        var top = TopCandidate(lines);
+        var headline = ChooseHeadline(lines, top, metadata, notes, out var headlineText);
 
         var paragraphs = new List<string>();
-        var headlineText = headline is null ? "" : VietnameseText.NormalizeLine(TextOf(headline));
-        if (headlineText.Length == 0)
-        {
-            headlineText = HeadlineFromTitle(document.Title);
-            if (headlineText.Length > 0)
-            {
-                notes.Add(new ImportNote("inferred", "headline", "The page has no <h1>; took the headline from its <title>."));
-            }
-        }
         if (headlineText.Length > 0)
         {
             paragraphs.Add(headlineText);
         }
-
-        var emptyParagraphs = 0;
-        var lead = FindFirst(container, e => IsLead(e, headline), IsFurniture);
-        if (lead is not null)
+        var publishedAt = metadata.PublishedAt;
+        var publishedFrom = metadata.PublishedFrom;
+        var leadSeen = false;
+        var dropped = 0;
+        var topStart = top is null ? int.MaxValue : FirstIndexWithin(lines, top);
+        foreach (var line in lines)
         {
-            emptyParagraphs += AddLines(paragraphs, TextOf(lead));
-        }
-        var found = false;
-        foreach (var paragraph in Elements(container, IsFurniture))
-        {
-            if (paragraph.LocalName != "p" || (lead is not null && IsWithin(paragraph, lead)))
+            if (headline is not null && line.Index <= headline.Index)
             {
                 continue;
             }
-            found = true;
-            emptyParagraphs += AddLines(paragraphs, TextOf(paragraph));
+            var inside = top is not null && IsWithin(line.Owner, top);
+            var beforeTop = top is not null && headline is not null && !inside && line.Index < topStart;
+            if (top is not null && !inside && !beforeTop)
+            {
+                continue;
+            }
+            var text = VietnameseText.NormalizeLine(line.Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (PageFurniture.PublicationTimeOf(text) is { } shown)
+            {
+                if (publishedAt is null)
+                {
+                    publishedAt = shown;
+                    publishedFrom = $"the date shown on the page, \"{text}\"";
+                }
+                continue;
+            }
+            if (line.LinkShare > MaxLinkShare || PageFurniture.IsBreadcrumb(text) || PageFurniture.IsTrailing(text))
+            {
+                dropped++;
+                continue;
+            }
+            // Before the lead: a section label, the author box, a short note; the lead is a sentence, or a long line.
+            if (!leadSeen && text.Split(' ').Length < MinLeadWords && !EndsSentence(text))
+            {
+                dropped++;
+                continue;
+            }
+            leadSeen = true;
+            paragraphs.Add(text);
         }
-        if (!found && lead is null)
+        if (dropped > 0)
         {
-            // No <p> at all: the article's text, split at its block boundaries, is the best layout there is.
-            AddLines(paragraphs, TextOf(container, skip: e => e == headline || IsFurniture(e)));
+            notes.Add(new ImportNote("dropped", "page",
+                $"Dropped {dropped} line(s) of page furniture (links, labels, share and keyword lines)."));
+        }
+        if (publishedAt is not null)
+        {
+            var shownOnly = publishedFrom!.StartsWith("the date shown", StringComparison.Ordinal);
+            var time = publishedAt.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            notes.Add(new ImportNote(shownOnly ? "inferred" : "found", "publishedAt", $"Read the publication time {time} from {publishedFrom}."));
         }
 
-        var contactHeader = FindContactHeader(document.DocumentElement, container, notes);
-        return new Page(paragraphs, contactHeader, emptyParagraphs, notes);
+        var contactHeader = FindContactHeader(document.DocumentElement, top ?? body, notes);
+        var empty = top is null
+            ? 0
+            : top.QuerySelectorAll("p").Count(p => string.IsNullOrWhiteSpace(p.TextContent) && p.QuerySelector("img") is null);
+        return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt);
     }
+
+    private static bool EndsSentence(string text) =>
+        text.TrimEnd('"', '”', '»', ')', ' ') is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or '…';
+
+    private static int FirstIndexWithin(List<Line> lines, IElement top)
+    {
+        foreach (var line in lines)
+        {
+            if (IsWithin(line.Owner, top))
+            {
+                return line.Index;
+            }
+        }
+        return int.MaxValue;
+    }
+
+    /// <summary>
+    /// The element holding the article's text, scored as Readability does: every line of some length gives its block's
+    /// parent a point, one per comma and one per hundred characters (at most three), and half of that to the
+    /// grandparent; a candidate's score shrinks with the share of its text that is links.
+    /// </summary>
+    private static IElement? TopCandidate(List<Line> lines)
+    {
+        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        var text = new Dictionary<IElement, (int All, double Links)>(ReferenceEqualityComparer.Instance);
+        foreach (var line in lines)
+        {
+            for (var element = line.Owner; element is not null; element = element.ParentElement)
+            {
+                var (all, links) = text.GetValueOrDefault(element);
+                text[element] = (all + line.Text.Length, links + line.LinkShare * line.Text.Length);
+            }
+            if (line.Text.Length < MinScoredLength || line.LinkShare > MaxLinkShare || line.HeadingLevel > 0)
+            {
+                continue;
+            }
+            var score = 1 + line.Text.Count(c => c == ',') + Math.Min(line.Text.Length / 100, 3);
+            // A block's own anonymous lines (text split by <br>) count for the block itself.
+            var parent = line.Owner.Children.Length > 0 && line.Owner.LocalName != "p"
+                ? line.Owner
+                : line.Owner.ParentElement ?? line.Owner;
+            scores[parent] = scores.GetValueOrDefault(parent) + score;
+            if (parent.ParentElement is { } grandparent)
+            {
+                scores[grandparent] = scores.GetValueOrDefault(grandparent) + score / 2.0;
+            }
+        }
+        IElement? best = null;
+        var bestScore = 0.0;
+        foreach (var (element, score) in scores)
+        {
+            var (all, links) = text[element];
+            var adjusted = score * (1 - (all == 0 ? 0 : links / all));
+            if (adjusted > bestScore)
+            {
+                bestScore = adjusted;
+                best = element;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The article's own heading: among headings (h1–h6, ARIA headings, a big &lt;font&gt;, a line set wholly in bold),
+    /// the one that agrees with og:title, the JSON-LD headline or a part of &lt;title&gt;; without agreement, the
+    /// highest-ranked heading before the text; without a heading, the page's declared title.
+    /// </summary>
+    private static Line? ChooseHeadline(List<Line> lines, IElement? top, PageMetadata metadata, List<ImportNote> notes, out string text)
+    {
+        // Where the article's text starts: its first plain line of some length (a section heading may come before).
+        var firstText = top is null
+            ? int.MaxValue
+            : lines.FirstOrDefault(l => l.HeadingLevel == 0 && l.Text.Length >= 2 * MinScoredLength && IsWithin(l.Owner, top))?.Index
+                ?? int.MaxValue;
+        Line? best = null;
+        var bestScore = 0.0;
+        string? agreedWith = null;
+        foreach (var line in lines)
+        {
+            if (line.Text.Length > MaxHeadlineLength || line.LinkShare > MaxLinkShare || (line.HeadingLevel == 0 && !line.Emphasized))
+            {
+                continue;
+            }
+            var (agreement, source) = metadata.Agreement(line.Text);
+            if (agreement == 0 && line.Index > firstText)
+            {
+                continue;
+            }
+            var rank = line.HeadingLevel switch { 1 => 0.6, 2 => 0.4, > 2 => 0.2, _ => 0.1 };
+            var score = agreement * 2 + rank;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = line;
+                agreedWith = agreement > 0 ? source : null;
+            }
+        }
+        // A bold line that agrees with nothing is a headline only on a page that declares no title of its own.
+        if (best is not null && (agreedWith is not null || best.HeadingLevel > 0 || (best.Emphasized && !metadata.DeclaresTitle)))
+        {
+            text = VietnameseText.NormalizeLine(best.Text);
+            notes.Add(agreedWith is not null
+                ? new ImportNote("found", "headline", $"The article's heading, which agrees with {agreedWith}.")
+                : new ImportNote("inferred", "headline",
+                    "The page declares no title that agrees with a heading; took its leading heading."));
+            return best;
+        }
+        if (metadata.DeclaredTitle() is { } declared)
+        {
+            text = declared.Text;
+            notes.Add(new ImportNote("inferred", "headline",
+                $"The page has no heading of its own; took the headline from {declared.Source}."));
+            return null;
+        }
+        text = "";
+        return null;
+    }
+
+    /// <summary>
+    /// The page's text as lines in document order: each &lt;br&gt; or block edge ends one, and each knows its block,
+    /// the share of it that is link text, whether all of it is bold or big, and its heading level.
+    /// </summary>
+    private static List<Line> Lines(INode root)
+    {
+        var lines = new List<Line>();
+        var builder = new StringBuilder();
+        var linkChars = 0;
+        var plainChars = 0;
+        IElement? owner = null;
+        var ownerEmphasis = false;
+
+        void Flush()
+        {
+            if (builder.Length == 0 || owner is null)
+            {
+                builder.Clear();
+                linkChars = plainChars = 0;
+                return;
+            }
+            // Only the lines the article keeps are normalized (below); scoring needs their length and commas alone.
+            var text = CollapseWhitespace(builder);
+            var total = linkChars + plainChars;
+            if (text.Length > 0 && total > 0)
+            {
+                var level = HeadingLevel(owner);
+                lines.Add(new Line(text, owner, lines.Count, (double)linkChars / total, ownerEmphasis, level));
+            }
+            builder.Clear();
+            linkChars = plainChars = 0;
+            ownerEmphasis = true;
+        }
+
+        var stack = new Stack<(INodeList Children, int Index, IElement? Block, bool Link, bool Emphasis, bool EndsBlock)>();
+        stack.Push((root.ChildNodes, 0, root as IElement, false, false, false));
+        while (stack.Count > 0)
+        {
+            var (children, index, block, link, emphasis, endsBlock) = stack.Pop();
+            if (index >= children.Length)
+            {
+                if (endsBlock)
+                {
+                    Flush();
+                }
+                continue;
+            }
+            stack.Push((children, index + 1, block, link, emphasis, endsBlock));
+            switch (children[index])
+            {
+                case IText node:
+                    if (block is null || node.Data.All(char.IsWhiteSpace))
+                    {
+                        if (builder.Length > 0)
+                        {
+                            builder.Append(' ');
+                        }
+                        break;
+                    }
+                    if (builder.Length == 0 || owner != block)
+                    {
+                        if (owner != block)
+                        {
+                            Flush();
+                        }
+                        owner = block;
+                        ownerEmphasis = true;
+                    }
+                    ownerEmphasis &= emphasis;
+                    var letters = node.Data.Count(c => !char.IsWhiteSpace(c));
+                    if (link)
+                    {
+                        linkChars += letters;
+                    }
+                    else
+                    {
+                        plainChars += letters;
+                    }
+                    AppendInline(builder, node.Data);
+                    break;
+                case IElement element when !TextlessElements.Contains(element.LocalName) && !IsFurniture(element):
+                    if (element.LocalName == "br")
+                    {
+                        Flush();
+                        break;
+                    }
+                    var isBlock = BlockElements.Contains(element.LocalName) || HeadingLevel(element) > 0;
+                    if (isBlock)
+                    {
+                        Flush();
+                    }
+                    stack.Push((element.ChildNodes, 0, isBlock ? element : block, link || element.LocalName == "a",
+                        emphasis || IsEmphasis(element), isBlock));
+                    break;
+            }
+        }
+        Flush();
+        return lines;
+    }
+
+    private static string CollapseWhitespace(StringBuilder builder)
+    {
+        var result = new StringBuilder(builder.Length);
+        var space = false;
+        for (var i = 0; i < builder.Length; i++)
+        {
+            var c = builder[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = result.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                result.Append(' ');
+                space = false;
+            }
+            result.Append(c);
+        }
+        return result.ToString();
+    }
+
+    private static bool IsEmphasis(IElement element) =>
+        element.LocalName is "b" or "strong" || BigFont(element)
+        || (element.GetAttribute("style") is { } style
+            && style.Replace(" ", "", StringComparison.Ordinal).Contains("font-weight:bold", StringComparison.OrdinalIgnoreCase));
+
+    private static bool BigFont(IElement element) =>
+        element.LocalName == "font" && int.TryParse(element.GetAttribute("size")?.TrimStart('+'), out var size) && size >= 4;
+
+    private static int HeadingLevel(IElement element) => element.LocalName switch
+    {
+        "h1" => 1,
+        "h2" => 2,
+        "h3" => 3,
+        "h4" or "h5" or "h6" => 4,
+        _ when element.GetAttribute("role") == "heading" =>
+            int.TryParse(element.GetAttribute("aria-level"), out var level) ? Math.Clamp(level, 1, 4) : 2,
+        _ when BigFont(element) || element.Children.Length == 1 && BigFont(element.Children[0]) => 2,
+        _ => 0,
+    };
 
     private static ParsedContactHeader? FindContactHeader(INode root, INode container, List<ImportNote> notes)
     {
@@ -131,58 +428,6 @@ internal static class HtmlPageReader
         return null;
     }
 
-    /// <summary>
-    /// The article: an &lt;article&gt; (the one holding the &lt;h1&gt;, else the one with most paragraphs), else the
-    /// smallest element holding both the &lt;h1&gt; and the element with most paragraphs of its own.
-    /// </summary>
-    private static INode FindContainer(INode body, IElement? headline)
-    {
-        var articles = Elements(body, IsFurniture).Where(e => e.LocalName == "article").ToList();
-        if (articles.Count > 0)
-        {
-            var holding = articles.Where(a => headline is not null && IsWithin(headline, a)).ToList();
-            var candidates = holding.Count > 0 ? holding : articles;
-            var best = candidates.MaxBy(a => Elements(a, IsFurniture).Count(e => e.LocalName == "p"))!;
-            if (holding.Count > 0 || Elements(best, IsFurniture).Any(e => e.LocalName == "p"))
-            {
-                return best;
-            }
-        }
-
-        IElement? richest = null;
-        var most = 0;
-        foreach (var element in Elements(body, IsFurniture))
-        {
-            var count = element.Children.Count(c => c.LocalName == "p");
-            if (count > most)
-            {
-                most = count;
-                richest = element;
-            }
-        }
-        if (richest is null)
-        {
-            return headline?.ParentElement ?? body;
-        }
-        if (headline is null)
-        {
-            return richest;
-        }
-        var headlineAncestors = new HashSet<INode>(ReferenceEqualityComparer.Instance);
-        for (INode? ancestor = headline; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            headlineAncestors.Add(ancestor);
-        }
-        for (INode? ancestor = richest; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            if (headlineAncestors.Contains(ancestor))
-            {
-                return ancestor;
-            }
-        }
-        return richest;
-    }
-
     // Walking up costs the depth of the node; INode.Contains may search the whole subtree.
     private static bool IsWithin(INode node, INode ancestor)
     {
@@ -194,35 +439,6 @@ internal static class HtmlPageReader
             }
         }
         return false;
-    }
-
-    // A "lead"-ish class on a wrapper of the whole story ("detail-lead-wrapper") does not make the story a lead.
-    private static bool IsLead(IElement element, IElement? headline) =>
-        HasClass(element, LeadClassFragments)
-        && element.LocalName is not ("body" or "html" or "article" or "main" or "section")
-        && element != headline
-        && (headline is null || !IsWithin(headline, element))
-        && Elements(element, IsFurniture).Count(e => e.LocalName == "p") <= 1;
-
-    private static int AddLines(List<string> paragraphs, string text)
-    {
-        var before = paragraphs.Count;
-        foreach (var line in VietnameseText.Normalize(text).Split('\n'))
-        {
-            if (line.Length > 0)
-            {
-                paragraphs.Add(line);
-            }
-        }
-        return paragraphs.Count == before ? 1 : 0;
-    }
-
-    private static string HeadlineFromTitle(string? title)
-    {
-        var text = VietnameseText.NormalizeLine(title);
-        // "Headline | Site name" or "Site name - Headline": the headline is the longer part.
-        return text.Split([" | ", " - ", " – ", " — "], StringSplitOptions.TrimEntries)
-            .MaxBy(part => part.Length) ?? "";
     }
 
     private static bool IsFurniture(IElement element) =>
@@ -247,45 +463,6 @@ internal static class HtmlPageReader
             }
         }
         return false;
-    }
-
-    private static IElement? FindFirst(INode root, Func<IElement, bool> predicate, Func<IElement, bool> skip)
-    {
-        foreach (var element in Elements(root, skip))
-        {
-            if (predicate(element))
-            {
-                return element;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Elements below root in document order, without the subtrees of skipped ones. Iterative, since pages can nest
-    /// deeply, and by child index, since AngleSharp finds a node's next sibling by scanning its parent's children.
-    /// </summary>
-    private static IEnumerable<IElement> Elements(INode root, Func<IElement, bool> skip)
-    {
-        var stack = new Stack<(INodeList Children, int Index)>();
-        stack.Push((root.ChildNodes, 0));
-        while (stack.Count > 0)
-        {
-            var (children, index) = stack.Pop();
-            if (index >= children.Length)
-            {
-                continue;
-            }
-            stack.Push((children, index + 1));
-            if (children[index] is IElement element && !skip(element))
-            {
-                yield return element;
-                if (element.ChildNodes.Length > 0)
-                {
-                    stack.Push((element.ChildNodes, 0));
-                }
-            }
-        }
     }
 
     /// <summary>Text as a reader sees it: source line breaks are spaces; &lt;br&gt; and block edges break lines.</summary>

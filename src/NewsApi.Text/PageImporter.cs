@@ -1,6 +1,11 @@
 namespace NewsApi.Text;
 
-/// <summary>One thing the importer inferred, dropped or warns about. Kind: "inferred", "dropped" or "warning".</summary>
+/// <summary>
+/// One thing the importer found, inferred, dropped, missed or warns about. Kind: "found" (read where the page states
+/// it), "inferred" (guessed from layout or wording; the message says from what), "missing" (not on the page),
+/// "dropped" or "warning". Every field (headline, lead, body, byline, dateline, dateline.date, publishedAt,
+/// contactHeader) gets one found, inferred or missing note, so an editor knows what to check.
+/// </summary>
 public sealed record ImportNote(string Kind, string Field, string Message);
 
 public sealed record ParsedPage(
@@ -10,7 +15,8 @@ public sealed record ParsedPage(
     ParsedByline? Byline,
     ParsedDateline? Dateline,
     ParsedContactHeader? ContactHeader,
-    IReadOnlyList<ImportNote> Report);
+    IReadOnlyList<ImportNote> Report,
+    DateTimeOffset? PublishedAt = null);
 
 /// <summary>Page is null and Error says why when no article could be found.</summary>
 public sealed record PageParseResult(ParsedPage? Page, string? Error);
@@ -29,11 +35,14 @@ public static class PageImporter
     private const int MaxLeadingFurniture = 4;
     private const int MaxBylineLines = 2;
 
-    public static PageParseResult FromText(string? text, DateOnly? publishedOn = null)
+    /// <param name="text">The page as text.</param>
+    /// <param name="publishedOn">The publication date the caller gives; it decides a dateline's missing year.</param>
+    /// <param name="today">Without a publication date, given or printed on the page, a dateline is not after today.</param>
+    public static PageParseResult FromText(string? text, DateOnly? publishedOn = null, DateOnly? today = null)
     {
         try
         {
-            return ReadText(text, publishedOn, []);
+            return ReadText(text, publishedOn, today, [], null);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -42,7 +51,8 @@ public static class PageImporter
         }
     }
 
-    public static PageParseResult FromHtml(string? html, DateOnly? publishedOn = null)
+    /// <summary>An HTML page; its own publication time (meta, JSON-LD, &lt;time&gt;, a shown date) stands in for a missing one.</summary>
+    public static PageParseResult FromHtml(string? html, DateOnly? publishedOn = null, DateOnly? today = null)
     {
         try
         {
@@ -57,9 +67,9 @@ public static class PageImporter
             var page = HtmlPageReader.Read(html);
             if (page.FallbackText is { } text)
             {
-                return ReadText(text, publishedOn, page.Notes);
+                return ReadText(text, publishedOn, today, page.Notes, page.PublishedAt);
             }
-            return Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, page.Notes);
+            return Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, today, page.Notes, page.PublishedAt);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -67,7 +77,8 @@ public static class PageImporter
         }
     }
 
-    private static PageParseResult ReadText(string? text, DateOnly? publishedOn, List<ImportNote> notes)
+    private static PageParseResult ReadText(
+        string? text, DateOnly? publishedOn, DateOnly? today, List<ImportNote> notes, DateTimeOffset? publishedAt)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -108,12 +119,49 @@ public static class PageImporter
                 notes.Add(new ImportNote("dropped", "page", $"Dropped the reading controls \"{paragraphs[0]}\"."));
                 paragraphs.RemoveAt(0);
             }
+            else if (PageFurniture.IsBreadcrumb(paragraphs[0]))
+            {
+                notes.Add(new ImportNote("dropped", "page", $"Dropped the breadcrumb \"{paragraphs[0]}\"."));
+                paragraphs.RemoveAt(0);
+            }
+            else if (TakeShownDate(paragraphs, 0, notes, ref publishedAt))
+            {
+                continue;
+            }
+            else if (paragraphs.Count > 2 && PageFurniture.IsSectionLabel(paragraphs[0]) && !paragraphs[1].TrimEnd().EndsWith('.')
+                && paragraphs[1].Split(' ').Length > paragraphs[0].Split(' ').Length + 2)
+            {
+                // A section's name over a longer line that is no sentence: the longer one is the headline.
+                notes.Add(new ImportNote("dropped", "page", $"Dropped the section label \"{paragraphs[0]}\"."));
+                paragraphs.RemoveAt(0);
+            }
             else
             {
                 break;
             }
         }
-        return Assemble(paragraphs, contactHeader, emptyParagraphs, publishedOn, notes);
+        // A copied page may show its date under the headline.
+        if (paragraphs.Count > 1)
+        {
+            TakeShownDate(paragraphs, 1, notes, ref publishedAt);
+        }
+        return Assemble(paragraphs, contactHeader, emptyParagraphs, publishedOn, today, notes, publishedAt);
+    }
+
+    private static bool TakeShownDate(List<string> paragraphs, int index, List<ImportNote> notes, ref DateTimeOffset? publishedAt)
+    {
+        if (PageFurniture.PublicationTimeOf(paragraphs[index]) is not { } shown)
+        {
+            return false;
+        }
+        if (publishedAt is null)
+        {
+            publishedAt = shown;
+            notes.Add(new ImportNote("inferred", "publishedAt",
+                $"Read the publication time {Iso(shown)} from the date shown on the page, \"{paragraphs[index]}\"."));
+        }
+        paragraphs.RemoveAt(index);
+        return true;
     }
 
     /// <summary>
@@ -125,7 +173,9 @@ public static class PageImporter
         ParsedContactHeader? contactHeader,
         int emptyParagraphs,
         DateOnly? publishedOn,
-        List<ImportNote> notes)
+        DateOnly? today,
+        List<ImportNote> notes,
+        DateTimeOffset? publishedAt)
     {
         for (var i = paragraphs.Count - 1; i >= 0; i--)
         {
@@ -157,6 +207,11 @@ public static class PageImporter
             next++;
         }
         var body = paragraphs.GetRange(next, paragraphs.Count - next);
+        while (body.Count > 0 && PageFurniture.IsTrailing(body[^1]))
+        {
+            notes.Add(new ImportNote("dropped", "page", $"Dropped \"{body[^1]}\" after the article."));
+            body.RemoveAt(body.Count - 1);
+        }
         if (emptyParagraphs > 0)
         {
             notes.Add(new ImportNote("dropped", "body", $"Dropped {emptyParagraphs} empty paragraph(s)."));
@@ -168,29 +223,52 @@ public static class PageImporter
             notes.Add(new ImportNote("warning", "body", "The article has no body paragraphs after the lead."));
         }
 
-        var dateline = DatelineParser.Parse(lead, publishedOn);
+        // The year a dateline leaves out: the given publication date, else the page's own, else no later than today.
+        var pageDate = publishedAt is { } at ? DateOnly.FromDateTime(at.DateTime) : (DateOnly?)null;
+        var bound = publishedOn ?? pageDate;
+        var dateline = DatelineParser.Parse(lead, bound, today);
         if (dateline is null)
         {
-            notes.Add(new ImportNote("warning", "dateline", "The lead opens with no dateline."));
+            notes.Add(new ImportNote("missing", "dateline", "The lead opens with no dateline."));
         }
         else
         {
             notes.Add(new ImportNote("inferred", "dateline", $"Read the dateline \"{dateline.Text}\" from the lead."));
-            if (dateline.Year is null && dateline.Date is { } date)
+            if (dateline.Year is not null)
             {
-                notes.Add(new ImportNote("inferred", "dateline.date", $"The dateline prints no year; took {date.Year} from the publication date."));
+                notes.Add(new ImportNote("found", "dateline.date", "The dateline prints its year."));
             }
-            else if (dateline.Date is null)
+            else if (dateline.Date is { } date)
             {
-                notes.Add(new ImportNote("warning", "dateline.date", "The dateline prints no year and no publication date was given, so its date is unknown."));
+                var from = publishedOn is not null ? "the publication date given"
+                    : pageDate is not null ? "the page's publication time"
+                    : "today's date (no publication date given or on the page), as the latest it can be";
+                notes.Add(new ImportNote("inferred", "dateline.date", $"The dateline prints no year; took {date.Year} from {from}."));
+            }
+            else
+            {
+                notes.Add(new ImportNote("missing", "dateline.date",
+                    "The dateline prints no year and no publication date was given, so its date is unknown."));
             }
         }
         if (contactHeader is null)
         {
-            notes.Add(new ImportNote("warning", "contactHeader", "The page shows no contact header."));
+            notes.Add(new ImportNote("missing", "contactHeader", "The page shows no contact header."));
+        }
+        if (!notes.Any(n => n.Field == "headline" && n.Kind is "found" or "inferred"))
+        {
+            notes.Add(new ImportNote("inferred", "headline", "The first line of the page."));
+        }
+        notes.Add(new ImportNote("inferred", "lead", "The first paragraph after the headline."));
+        notes.Add(body.Count == 0
+            ? new ImportNote("missing", "body", "No paragraphs after the lead.")
+            : new ImportNote("inferred", "body", $"{body.Count} paragraph(s) after the lead."));
+        if (publishedAt is null)
+        {
+            notes.Add(new ImportNote("missing", "publishedAt", "The page shows no publication time."));
         }
 
-        return new PageParseResult(new ParsedPage(headline, lead, body, byline, dateline, contactHeader, notes), null);
+        return new PageParseResult(new ParsedPage(headline, lead, body, byline, dateline, contactHeader, notes, publishedAt), null);
     }
 
     private static ParsedByline? ReadByline(List<string> body, List<ImportNote> notes)
@@ -200,9 +278,15 @@ public static class PageImporter
         {
             lines++;
         }
+        // Names alone, in ordinary case, close many pages; only the very last line is read that way.
+        var namesOnly = lines == 0 && body.Count > 1 && BylineParser.LooksLikeNamesOnly(body[^1]);
+        if (namesOnly)
+        {
+            lines = 1;
+        }
         if (lines == 0)
         {
-            notes.Add(new ImportNote("warning", "byline", "No byline found at the end of the page."));
+            notes.Add(new ImportNote("missing", "byline", "No byline found at the end of the page."));
             return null;
         }
         var printed = body.GetRange(body.Count - lines, lines);
@@ -213,7 +297,9 @@ public static class PageImporter
         {
             return null;
         }
-        notes.Add(new ImportNote("inferred", "byline", $"Read the byline \"{byline.Text}\" from the end of the page."));
+        notes.Add(new ImportNote("inferred", "byline", namesOnly
+            ? $"Read the byline \"{byline.Text}\" from the names alone on the last line: check it."
+            : $"Read the byline \"{byline.Text}\" from the end of the page."));
         if (byline.Source is not null)
         {
             notes.Add(new ImportNote("inferred", "byline.source", $"Credited the source \"{byline.Source}\"."));
@@ -237,4 +323,7 @@ public static class PageImporter
     }
 
     private static PageParseResult Failure(string error) => new(null, error);
+
+    private static string Iso(DateTimeOffset time) =>
+        time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -78,6 +78,30 @@ public class ImportTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
     }
 
     [Fact]
+    public async Task WithoutPublishedAtAnHtmlPagesOwnPublicationTimeIsUsedAndTheReportSaysWhereItCameFrom()
+    {
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        // Pages of their own (a comment added): the fixture itself may have been imported already by another test.
+        static StringContent Variant(string note) => new(
+            File.ReadAllText(Path.Combine(Fixtures.PagesFolder, "cms-sapo-hoi-nghi-hang-hai.html")) + $"<!-- {note} -->",
+            System.Text.Encoding.UTF8, "text/html");
+        var result = await (await writer.PostAsync("/api/v1/imports?dryRun=true", Variant("page time"))).ReadJson();
+        var article = result["article"]!;
+        Assert.Equal(new DateTimeOffset(2024, 7, 9, 14, 10, 0, TimeSpan.Zero),
+            DateTimeOffset.Parse((string)article["publishedAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("2024-07-09", (string)article["dateline"]!["date"]!);
+        var report = result["report"]!.AsArray();
+        Assert.Contains(report, n => (string)n!["kind"]! == "found" && (string)n["field"]! == "publishedAt"
+            && ((string)n["message"]!).Contains("article:published_time", StringComparison.Ordinal));
+        Assert.Contains(report, n => (string)n!["kind"]! == "missing" && (string)n["field"]! == "contactHeader");
+
+        // A publishedAt in the query wins over the page's own.
+        var given = await (await writer.PostAsync("/api/v1/imports?dryRun=true&publishedAt=2025-07-20T08:00:00%2B07:00",
+            Variant("query time"))).ReadJson();
+        Assert.Equal("2025-07-09", (string)given["article"]!["dateline"]!["date"]!);
+    }
+
+    [Fact]
     public async Task ImportedArticlesAreDrafts()
     {
         var writer = factory.ClientWithScope(Scopes.ContentWrite);

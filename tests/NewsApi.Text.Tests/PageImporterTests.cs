@@ -25,7 +25,7 @@ public class PageImporterTests
         Assert.Contains(page.Report, n => n is { Kind: "inferred", Field: "dateline" });
         Assert.Contains(page.Report, n => n is { Kind: "inferred", Field: "byline" });
         Assert.Contains(page.Report, n => n is { Kind: "inferred", Field: "byline.source" });
-        Assert.All(page.Report, n => Assert.Contains(n.Kind, new[] { "inferred", "dropped", "warning" }));
+        Assert.All(page.Report, n => Assert.Contains(n.Kind, new[] { "found", "inferred", "missing", "dropped", "warning" }));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class PageImporterTests
     {
         var page = Page(PageImporter.FromText(Seed));
         Assert.Null(page.Dateline!.Date);
-        Assert.Contains(page.Report, n => n is { Kind: "warning", Field: "dateline.date" });
+        Assert.Contains(page.Report, n => n is { Kind: "missing", Field: "dateline.date" });
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class PageImporterTests
         var page = Page(PageImporter.FromText(text));
         Assert.Null(page.Byline);
         Assert.Equal(["Đoạn cuối cùng kết thúc bài viết."], page.Body);
-        Assert.Contains(page.Report, n => n is { Kind: "warning", Field: "byline" });
+        Assert.Contains(page.Report, n => n is { Kind: "missing", Field: "byline" });
     }
 
     [Fact]

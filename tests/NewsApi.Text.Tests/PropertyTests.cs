@@ -173,7 +173,16 @@ public partial class PropertyTests
         PhoneNumbers.ToE164(text);
         PhoneNumbers.IsE164(text);
         ContactHeaderParser.Parse(text);
+        if (text is not null)
+        {
+            PageFurniture.PublicationTimeOf(text);
+            PageFurniture.IsBreadcrumb(text);
+            PageFurniture.IsTrailing(text);
+            BylineParser.LooksLikeNamesOnly(text);
+        }
         DatelineParser.Parse(text);
+        DatelineParser.Parse(text, null, DateOnly.MinValue);
+        DatelineParser.Parse(text, null, DateOnly.MaxValue);
         foreach (var publishedOn in PublicationDates)
         {
             DatelineParser.Parse(text, publishedOn);
@@ -184,6 +193,8 @@ public partial class PropertyTests
         {
             Assert.NotEqual(PageImporter.UnexpectedError, PageImporter.FromText(text, DateOnly.MaxValue).Error);
             Assert.NotEqual(PageImporter.UnexpectedError, PageImporter.FromHtml(text).Error);
+            Assert.NotEqual(PageImporter.UnexpectedError, PageImporter.FromHtml(text, null, DateOnly.MaxValue).Error);
+            Assert.NotEqual(PageImporter.UnexpectedError, PageImporter.FromText(text, null, DateOnly.MinValue).Error);
         }
     }
 

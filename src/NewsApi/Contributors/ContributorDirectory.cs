@@ -13,7 +13,7 @@ public static class ContributorDirectory
 {
     public static async Task<Contributor> FindOrCreateAsync(NewsDbContext db, string name, DateTime now, CancellationToken cancellationToken)
     {
-        var properName = VietnameseText.NormalizeLine(VietnameseText.IsUpperCase(name) ? VietnameseText.ProperCase(name) : name);
+        var properName = VietnameseText.NormalizeLine(VietnameseText.IsUpperCase(name) ? BylineParser.ProperName(name) : name);
         var slug = TextRules.ReadableSlug(properName, ContributorLimits.Slug, "tac-gia");
         var tracked = db.Contributors.Local.FirstOrDefault(c => c.Slug == slug);
         if (tracked is not null)

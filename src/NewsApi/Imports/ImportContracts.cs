@@ -3,7 +3,10 @@ using NewsApi.ContactHeader;
 
 namespace NewsApi.Imports;
 
-/// <summary>One thing the importer inferred or dropped, e.g. ("dropped", "lead", "The scrape repeated the lead; the copy was dropped.").</summary>
+/// <summary>
+/// One thing the importer found, inferred, missed, dropped or warns about, e.g. ("dropped", "lead", "The scrape repeated
+/// the lead; the copy was dropped."). Kind: found, inferred, missing, dropped or warning.
+/// </summary>
 public sealed record ImportNoteResponse(string Kind, string Field, string Message);
 
 /// <summary>The contact header read from the page; applied says whether it became the site's header (only when the site had none).</summary>

@@ -17,7 +17,7 @@ public static class ImportEndpoints
         group.MapPost("/", Import).AddEndpointFilter(ActivatorUtilities.CreateInstance<ImportGate>(routes.ServiceProvider)).InWriteTransaction().WithName("ImportPage").RequireScope(Scopes.ContentWrite)
             .Accepts<string>("text/plain", "text/html")
             .WithSummary("Import a scraped news page")
-            .WithDescription("Send a Vietnamese news page as text/plain (as scraped) or text/html. It becomes a draft article with its byline, dateline and, when the site has none yet, the contact header; the report says what was inferred or dropped. dryRun=true only parses (200). publishedAt gives the year a dateline leaves out. The same page imported again creates nothing (200 with the first article). At most 2 MB, UTF-8.")
+            .WithDescription("Send a Vietnamese news page as text/plain (as scraped) or text/html. It becomes a draft article with its byline, dateline and, when the site has none yet, the contact header; the report marks every field found, inferred (and from what) or missing, and says what was dropped. dryRun=true only parses (200). publishedAt gives the year a dateline leaves out; without it, an HTML page's own publication time (article:published_time, JSON-LD datePublished, <time>, a shown date) is used, and a dateline is never later than its publication or today. The same page imported again creates nothing (200 with the first article). At most 2 MB, UTF-8.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

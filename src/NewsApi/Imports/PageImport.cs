@@ -35,12 +35,18 @@ public static class PageImport
         {
             return new ImportOutcome(false, null, $"publishedAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
         }
-        // The newsroom's calendar decides the year: 2020-12-31T18:00Z is already 2021 in Hanoi.
-        var publishedOn = site.LocalDate(publishedAt?.UtcDateTime ?? now);
-        var parse = format == PageFormat.Html ? PageImporter.FromHtml(page, publishedOn) : PageImporter.FromText(page, publishedOn);
+        // The newsroom's calendar decides the year: 2020-12-31T18:00Z is already 2021 in Hanoi. Without a given date the
+        // page's own publication time decides, and without that a dateline is no later than today.
+        DateOnly? publishedOn = publishedAt is { } at ? site.LocalDate(at.UtcDateTime) : null;
+        var today = site.LocalDate(now);
+        var parse = format == PageFormat.Html ? PageImporter.FromHtml(page, publishedOn, today) : PageImporter.FromText(page, publishedOn, today);
         if (parse.Page is not { } parsed)
         {
             return new ImportOutcome(false, null, parse.Error ?? "No article could be found in this page.");
+        }
+        if (publishedAt is null && parsed.PublishedAt is { } shown && TextRules.IsReasonableYear(shown.Year) && shown <= now)
+        {
+            publishedAt = shown;
         }
         var report = parsed.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
 

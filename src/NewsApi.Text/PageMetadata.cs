@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace NewsApi.Text;
+
+/// <summary>
+/// What an HTML page declares about itself outside its text: og:title, the JSON-LD headline and datePublished,
+/// &lt;title&gt;, article:published_time and &lt;time datetime&gt;.
+/// </summary>
+internal sealed class PageMetadata
+{
+    private const int MaxJsonLdLength = 64 * 1024;
+    private const int MaxJsonLdDepth = 16;
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » "];
+
+    private readonly List<(string Text, string Source)> _titles = [];
+    private List<(string Folded, string Source)>? _comparable;
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public string? PublishedFrom { get; private set; }
+
+    /// <summary>Whether og:title or a JSON-LD headline names the article (a &lt;title&gt; often names only the site).</summary>
+    public bool DeclaresTitle => _titles.Any(t => t.Source != "<title>");
+
+    public static PageMetadata Read(IDocument document)
+    {
+        var metadata = new PageMetadata();
+        // One walk over the elements: selector queries cost a parse of the selector and a walk each.
+        var times = new List<IElement>();
+        var stack = new Stack<IElement>();
+        if (document.DocumentElement is { } root)
+        {
+            stack.Push(root);
+        }
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            switch (element.LocalName)
+            {
+                case "meta":
+                    metadata.ReadMeta(element);
+                    continue;
+                case "script":
+                    if (string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        metadata.ReadJsonLd(element.TextContent);
+                    }
+                    continue;
+                case "time" when element.HasAttribute("datetime"):
+                    times.Add(element);
+                    break;
+                case "style" or "svg" or "template" or "noscript":
+                    continue;
+            }
+            var children = element.Children;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+        foreach (var time in times)
+        {
+            if (metadata.SetPublished(time.GetAttribute("datetime")!, "<time datetime>"))
+            {
+                break;
+            }
+        }
+        var title = VietnameseText.NormalizeLine(document.Title);
+        if (title.Length > 0)
+        {
+            metadata._titles.Add((title, "<title>"));
+            foreach (var part in title.Split(TitleSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part != title)
+                {
+                    metadata._titles.Add((part, "<title>"));
+                }
+            }
+        }
+        return metadata;
+    }
+
+    /// <summary>How well a heading agrees with a declared title: 1 the same words, 0.8 one shortens the other, else 0.</summary>
+    public (double Score, string? Source) Agreement(string heading)
+    {
+        var folded = Comparable(heading);
+        if (folded.Length == 0)
+        {
+            return (0, null);
+        }
+        (double, string?) best = (0, null);
+        _comparable ??= _titles.Select(t => (Comparable(t.Text), t.Source)).ToList();
+        foreach (var (title, source) in _comparable)
+        {
+            if (title == folded)
+            {
+                return (1, source);
+            }
+            var shorter = title.Length < folded.Length ? title : folded;
+            var longer = title.Length < folded.Length ? folded : title;
+            if (shorter.Length * 2 >= longer.Length && shorter.Split(' ').Length >= 3
+                && longer.StartsWith(shorter, StringComparison.Ordinal))
+            {
+                best = (0.8, source);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The article's title as the page declares it: og:title, else the JSON-LD headline, else the longest part of
+    /// &lt;title&gt;.
+    /// </summary>
+    public (string Text, string Source)? DeclaredTitle()
+    {
+        foreach (var title in _titles)
+        {
+            if (title.Source != "<title>" && !title.Text.EndsWith("...", StringComparison.Ordinal) && !title.Text.EndsWith('…'))
+            {
+                return title;
+            }
+        }
+        var parts = _titles.Where(t => t.Source == "<title>").ToList();
+        return parts.Count == 0 ? null : parts.Skip(parts.Count > 1 ? 1 : 0).MaxBy(t => t.Text.Length);
+    }
+
+    private void ReadMeta(IElement meta)
+    {
+        var name = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.ToLowerInvariant();
+        if (name is "og:title" or "twitter:title" && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } declared)
+        {
+            AddTitle(declared, name);
+        }
+        else if (name is "article:published_time" or "datepublished" or "pubdate" or "publishdate" or "dc.date.issued"
+            && meta.GetAttribute("content") is { Length: > 0 } published)
+        {
+            SetPublished(published, $"<meta {name}>");
+        }
+    }
+
+    private void AddTitle(string text, string source)
+    {
+        if (!_titles.Any(t => t.Text == text))
+        {
+            _titles.Insert(_titles.Count(t => t.Source != "<title>"), (text, source));
+        }
+    }
+
+    private bool SetPublished(string value, string source)
+    {
+        if (PublishedAt is not null)
+        {
+            return true;
+        }
+        if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var time)
+            && time.Year is >= 1900 and <= 9999)
+        {
+            // A time without an offset is the newsroom's, which TryParse would have taken for this machine's.
+            if (!HasOffset(value))
+            {
+                time = new DateTimeOffset(time.DateTime, TimeSpan.FromHours(7));
+            }
+            PublishedAt = time;
+            PublishedFrom = source;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool HasOffset(string value)
+    {
+        var t = value.IndexOf('T', StringComparison.Ordinal);
+        return t >= 0 && (value.EndsWith('Z') || value.IndexOf('+', t) >= 0 || value.IndexOf('-', t) >= 0);
+    }
+
+    private void ReadJsonLd(string json)
+    {
+        if (json.Length > MaxJsonLdLength)
+        {
+            return;
+        }
+        try
+        {
+            var options = new JsonDocumentOptions { MaxDepth = MaxJsonLdDepth, AllowTrailingCommas = true };
+            using var document = JsonDocument.Parse(json, options);
+            Visit(document.RootElement, 0);
+        }
+        catch (JsonException)
+        {
+            // A page's broken JSON-LD says nothing; the rest of the page still does.
+        }
+    }
+
+    private void Visit(JsonElement element, int depth)
+    {
+        if (depth > MaxJsonLdDepth)
+        {
+            return;
+        }
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Visit(item, depth + 1);
+            }
+            return;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        if (element.TryGetProperty("headline", out var headline) && headline.ValueKind == JsonValueKind.String
+            && VietnameseText.NormalizeLine(headline.GetString()) is { Length: > 0 } text)
+        {
+            AddTitle(text, "the JSON-LD headline");
+        }
+        if (element.TryGetProperty("datePublished", out var published) && published.ValueKind == JsonValueKind.String)
+        {
+            SetPublished(published.GetString()!, "JSON-LD datePublished");
+        }
+        if (element.TryGetProperty("@graph", out var graph))
+        {
+            Visit(graph, depth + 1);
+        }
+    }
+
+    private static string Comparable(string text) =>
+        VietnameseText.Fold(text).TrimEnd('.', '…', ' ').Replace("  ", " ", StringComparison.Ordinal);
+}
