@@ -99,16 +99,14 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
         var isService = path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/swagger", StringComparison.Ordinal);
         if ((method == HttpMethod.Get || method == HttpMethod.Head) && !isService)
         {
-            var busy = ProblemResponse(document, "The read ran past the query budget (Limits:QueryTimeoutSeconds) and was stopped: retry after Retry-After seconds.");
-            busy.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", document);
-            responses.TryAdd("503", busy);
+            responses.TryAdd("503", ProblemResponse(document,
+                "The read ran past the query budget (Limits:QueryTimeoutSeconds) and was stopped: retry after Retry-After seconds.", retryAfter: true));
         }
         // The health probes and this document are never rate limited (RateLimits.IsExempt).
         if (!isService)
         {
-            var tooMany = ProblemResponse(document, "Too many requests from this client (or key) this minute: retry after Retry-After seconds.");
-            tooMany.Headers!["Retry-After"] = new OpenApiHeaderReference("Retry-After", document);
-            responses.TryAdd("429", tooMany);
+            responses.TryAdd("429", ProblemResponse(document,
+                "Too many requests from this client (or key) this minute: retry after Retry-After seconds.", retryAfter: true));
         }
         foreach (var (status, response) in responses)
         {
@@ -128,10 +126,12 @@ internal sealed class OpenApiHttpBehaviour : IDocumentFilter
         }
     }
 
-    private static OpenApiResponse ProblemResponse(OpenApiDocument document, string description, string schema = "ProblemDetails") => new()
+    private static OpenApiResponse ProblemResponse(OpenApiDocument document, string description, string schema = "ProblemDetails", bool retryAfter = false) => new()
     {
         Description = description,
-        Headers = new Dictionary<string, IOpenApiHeader>(),
+        Headers = retryAfter
+            ? new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = new OpenApiHeaderReference("Retry-After", document) }
+            : new Dictionary<string, IOpenApiHeader>(),
         Content = new Dictionary<string, OpenApiMediaType>
         {
             [Problem] = new() { Schema = new OpenApiSchemaReference(schema, document) },

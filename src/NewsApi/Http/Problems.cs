@@ -5,6 +5,17 @@ namespace NewsApi.Http;
 /// <summary>The problem+json answers endpoints give, so every resource words them alike.</summary>
 public static class Problems
 {
+    /// <summary>Middleware's own answer (no endpoint ran): the status and a problem+json body through the problem details service.</summary>
+    public static Task WriteAsync(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
     public static ProblemHttpResult NotFound(string resource, object key) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
             detail: $"No {resource} '{key}' exists, or it is not published.");

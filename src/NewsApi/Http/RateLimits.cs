@@ -85,13 +85,8 @@ public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
             await next();
             return;
         }
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = 429, Title = "Too Many Requests", Detail = $"Slow down: retry after {reset} s." },
-        });
+        await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too Many Requests", $"Slow down: retry after {reset} s.");
     }
 }
 

@@ -89,32 +89,20 @@ public static class Security
             });
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > MaxRequestTargetBytes })
             {
-                http.Response.StatusCode = StatusCodes.Status414UriTooLong;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 414, Title = "URI Too Long", Detail = $"A request's path and query may be at most {MaxRequestTargetBytes / 1024} KB." },
-                });
+                await Problems.WriteAsync(http, StatusCodes.Status414UriTooLong, "URI Too Long",
+                    $"A request's path and query may be at most {MaxRequestTargetBytes / 1024} KB.");
                 return;
             }
             if (http.Request.Headers.Sum(h => h.Key.Length + 4 + h.Value.Sum(v => v?.Length ?? 0)) > MaxHeaderBytes)
             {
-                http.Response.StatusCode = StatusCodes.Status431RequestHeaderFieldsTooLarge;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 431, Title = "Request Header Fields Too Large", Detail = $"A request's headers may be at most {MaxHeaderBytes / 1024} KB in all." },
-                });
+                await Problems.WriteAsync(http, StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request Header Fields Too Large",
+                    $"A request's headers may be at most {MaxHeaderBytes / 1024} KB in all.");
                 return;
             }
             if (http.Request.ContentLength > maxBody)
             {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 413, Title = "Payload Too Large", Detail = $"A request body may be at most {maxBody / 1024} KB." },
-                });
+                await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "Payload Too Large",
+                    $"A request body may be at most {maxBody / 1024} KB.");
                 return;
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
