@@ -11,39 +11,15 @@ public sealed record RevisionResponse(int Number, string Actor, DateTimeOffset C
 
 public static class Revisions
 {
-    /// <summary>
-    /// Saves a change to an article together with its revision, in one transaction (the request's, or its own),
-    /// so no change is stored without who made it. Returns a conflict message for a unique-index clash (a slug a racing writer took).
-    /// </summary>
-    public static async Task<string?> SaveWithRevisionAsync(
-        this NewsDbContext db, Article article, string actor, SiteTime site, CancellationToken cancellationToken)
-    {
-        var own = await db.BeginUnlessInTransactionAsync(cancellationToken);
-        await using (own)
-        {
-            if (await db.TrySaveAsync(cancellationToken) is { } conflict)
-            {
-                return conflict;
-            }
-            Record(db, article, actor, site);
-            await db.SaveChangesAsync(cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-            return null;
-        }
-    }
-
-    /// <summary>Adds the article's current state as its revision numbered by its version. The article must have its id.</summary>
-    public static void Record(NewsDbContext db, Article article, string actor, SiteTime site) =>
+    /// <summary>Adds the article's current state (<paramref name="json"/>, its response as JSON) as its revision numbered by its version. The article must have its id.</summary>
+    public static void Record(NewsDbContext db, Article article, string actor, SiteTime site, byte[] json) =>
         db.ArticleRevisions.Add(new ArticleRevision
         {
             ArticleId = article.Id,
             Number = article.Version,
             Actor = actor,
             CreatedAt = site.UtcNow,
-            Snapshot = JsonSerializer.Serialize(article.ToResponse(site), Json.Options),
+            Snapshot = System.Text.Encoding.UTF8.GetString(json),
         });
 
     public static RevisionResponse ToResponse(this ArticleRevision revision, SiteTime site) =>

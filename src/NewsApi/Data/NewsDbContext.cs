@@ -21,6 +21,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleDocument> ArticleDocuments => Set<ArticleDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
