@@ -11,6 +11,7 @@ using NewsApi.Feeds;
 using NewsApi.Http;
 using NewsApi.Imports;
 using NewsApi.Keys;
+using NewsApi.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 // Defaults that appsettings, environment variables and switches still override: at Information, the framework writes
@@ -44,6 +45,11 @@ services.AddExceptionHandler<ExceptionToProblem>();
 services.AddApiKeys();
 services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
 services.AddNewsOpenApi();
+services.Configure<PathParameterLimits>(o =>
+{
+    o.ByName["idOrSlug"] = (Math.Max(ArticleLimits.Slug, ContributorLimits.Slug), null);
+    o.ByName["name"] = (ApiKey.NameMaxLength, ApiKey.NamePattern);
+});
 services.AddScoped<ArticleStore>();
 services.AddScoped<ArticleList>();
 services.AddSingleton<ScheduledPublisher>();

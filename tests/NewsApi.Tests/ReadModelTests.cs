@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Keys;
+using NewsApi.Site;
 
 namespace NewsApi.Tests;
 
@@ -171,7 +172,7 @@ public class ReadModelTests(NewsApiFactory factory) : IClassFixture<NewsApiFacto
         using (var scope = factory.Services.CreateScope())
         {
             var rendered = await ArticleDocuments.RenderStaleAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(),
-                scope.ServiceProvider.GetRequiredService<NewsApi.Http.SiteTime>(), CancellationToken.None);
+                scope.ServiceProvider.GetRequiredService<NewsApi.Site.SiteTime>(), CancellationToken.None);
             Assert.True(rendered >= 1);
         }
         Assert.Equal(served, factory.Db(db => db.ArticleDocuments.AsNoTracking().Single(d => d.ArticleId == id).Json));

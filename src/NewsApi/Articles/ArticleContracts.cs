@@ -1,5 +1,6 @@
 using NewsApi.Bylines;
 using NewsApi.Datelines;
+using NewsApi.Http;
 
 namespace NewsApi.Articles;
 
@@ -20,6 +21,7 @@ public sealed record ArticleResponse(
     DatelineResponse? Dateline);
 
 /// <summary>An article in a list: everything but the body.</summary>
+[ValidatedAs(typeof(ArticleRequest))]
 public sealed record ArticleSummary(
     int Id,
     string Slug,
@@ -33,8 +35,6 @@ public sealed record ArticleSummary(
     string Language,
     BylineResponse? Byline,
     DatelineResponse? Dateline);
-
-public sealed record PageLinks(string Self, string? Next, string? Prev, string First, string Last);
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int PageSize, int Total, PageLinks Links);
 
@@ -56,6 +56,7 @@ public sealed record ArticleRequest(
 /// The body of PATCH (RFC 7396 JSON Merge Patch), as the document describes it: the members of an article request,
 /// every one optional; null removes a byline or dateline. The merged article is held to ArticleRequest's rules.
 /// </summary>
+[ValidatedAs(typeof(ArticleRequest))]
 public sealed record ArticlePatchRequest(
     string? Headline = null,
     string? Lead = null,

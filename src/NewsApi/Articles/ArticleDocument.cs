@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsApi.Data;
 using NewsApi.Http;
+using NewsApi.Site;
 
 namespace NewsApi.Articles;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using FluentValidation;
 using NewsApi.Http;
+using NewsApi.Keys;
 
 namespace NewsApi.Articles;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Text;
+using NewsApi.Site;
 
 namespace NewsApi.Articles;
 
@@ -44,9 +45,9 @@ public sealed class ArticleListQueryValidator : AbstractValidator<ArticleListQue
     {
         RuleFor(q => q.Page).InclusiveBetween(1, Paging.MaxPage).WithMessage($"page is between 1 and {Paging.MaxPage}.");
         RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize).WithMessage($"pageSize is between 1 and {Paging.MaxPageSize}.");
-        RuleFor(q => q.Status).Must(s => s is null || ArticleListQuery.Statuses.Contains(s))
+        RuleFor(q => q.Status).OneOf(ArticleListQuery.Statuses).When(q => q.Status is not null)
             .WithMessage($"status is {string.Join(", ", ArticleListQuery.Statuses)}.");
-        RuleFor(q => q.Sort).Must(s => s is null || ArticleListQuery.Sorts.Contains(s))
+        RuleFor(q => q.Sort).OneOf(ArticleListQuery.Sorts).When(q => q.Sort is not null)
             .WithMessage($"sort is one of {string.Join(", ", ArticleListQuery.Sorts)}.");
         RuleFor(q => q.Sort).Must((q, s) => s != "relevance" || q.HasSearch).WithMessage("sort=relevance needs q.");
         RuleFor(q => q.From).Must((q, from) => from is null || q.To is null || from <= q.To).WithMessage("from is on or before to.");

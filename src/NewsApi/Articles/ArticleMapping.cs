@@ -5,6 +5,7 @@ using NewsApi.Data;
 using NewsApi.Datelines;
 using NewsApi.Http;
 using NewsApi.Text;
+using NewsApi.Site;
 
 namespace NewsApi.Articles;
 

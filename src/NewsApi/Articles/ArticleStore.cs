@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Http;
+using NewsApi.Site;
+using NewsApi.Keys;
 
 namespace NewsApi.Articles;
 
@@ -137,6 +139,3 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
         }
     }
 }
-
-/// <summary>A stored document's bytes, their ETag, and the content coding they are in (null: none).</summary>
-public sealed record StoredDocument(string ETag, byte[] Body, string? ContentEncoding);

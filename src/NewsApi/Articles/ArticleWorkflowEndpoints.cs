@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Keys;
+using NewsApi.Site;
+
+using NewsApi.Text;
 
 namespace NewsApi.Articles;
 

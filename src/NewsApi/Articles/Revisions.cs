@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Http;
+using NewsApi.Site;
 
 namespace NewsApi.Articles;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using NewsApi.Http;
 using NewsApi.Contributors;
+using NewsApi.Text;
 
 namespace NewsApi.Bylines;
 

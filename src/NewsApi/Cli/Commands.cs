@@ -5,6 +5,7 @@ using NewsApi.Http;
 using NewsApi.Imports;
 using NewsApi.Keys;
 using Spectre.Console;
+using NewsApi.Site;
 
 namespace NewsApi.Cli;
 

@@ -12,6 +12,7 @@ using NewsApi.Http;
 using NewsApi.Text;
 using Npgsql;
 using NpgsqlTypes;
+using NewsApi.Site;
 
 namespace NewsApi.Cli;
 

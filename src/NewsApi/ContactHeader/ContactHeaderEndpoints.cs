@@ -4,6 +4,7 @@ using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Keys;
 using NewsApi.Text;
+using NewsApi.Site;
 
 namespace NewsApi.ContactHeader;
 

@@ -1,5 +1,6 @@
 using NewsApi.Http;
 using NewsApi.Text;
+using NewsApi.Site;
 
 namespace NewsApi.ContactHeader;
 

@@ -6,6 +6,7 @@ using NewsApi.Http;
 using NewsApi.Keys;
 using Microsoft.AspNetCore.Mvc;
 using NewsApi.Text;
+using NewsApi.Site;
 
 namespace NewsApi.Contributors;
 
@@ -190,6 +191,7 @@ public static class ContributorEndpoints
 }
 
 /// <summary>The query of a contributor's articles: an article list's, without the filters the path already decides.</summary>
+[ValidatedAs(typeof(ArticleListQuery))]
 public sealed record ContributorArticlesQuery
 {
     [FromQuery(Name = "page")] public int? Page { get; init; }

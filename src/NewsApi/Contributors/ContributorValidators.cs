@@ -1,5 +1,6 @@
 using FluentValidation;
 using NewsApi.Http;
+using NewsApi.Text;
 
 namespace NewsApi.Contributors;
 

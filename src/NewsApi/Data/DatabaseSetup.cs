@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Articles;
 using NewsApi.Http;
 using NewsApi.Imports;
+using NewsApi.Site;
 
 namespace NewsApi.Data;
 

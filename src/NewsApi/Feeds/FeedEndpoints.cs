@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Http;
+using NewsApi.Site;
 
 namespace NewsApi.Feeds;
 

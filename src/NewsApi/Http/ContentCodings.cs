@@ -1,9 +1,11 @@
 using Microsoft.Net.Http.Headers;
-using NewsApi.Articles;
 
 namespace NewsApi.Http;
 
 public enum ContentCoding { Identity, Gzip, Brotli }
+
+/// <summary>A stored document's bytes, their ETag, and the content coding they are in (null: none).</summary>
+public sealed record StoredDocument(string ETag, byte[] Body, string? ContentEncoding);
 
 /// <summary>
 /// Compression: bytes stored compressed (an article's document) are sent as stored to a client that accepts that

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Validators;
+using NewsApi.Text;
 
 namespace NewsApi.Http;
 

@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.OpenApi;
-using NewsApi.Articles;
-using NewsApi.Contributors;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NewsApi.Http;
@@ -43,16 +41,12 @@ internal sealed class ValidatorLimitsFilter(IServiceProvider services) : ISchema
         }
     }
 
-    /// <summary>The type whose validator holds the limits: the request itself, or the request a response mirrors.</summary>
+    /// <summary>The type whose validator holds the limits: the request itself, the request a response mirrors, or the type [ValidatedAs] names.</summary>
     private static (Type? Type, bool IsRequest) ValidatedTypeOf(Type type)
     {
-        if (type == typeof(ArticleSummary))
+        if (type.GetCustomAttributes(typeof(ValidatedAsAttribute), false) is [ValidatedAsAttribute alias, ..])
         {
-            return (typeof(ArticleRequest), false);
-        }
-        if (type == typeof(ArticlePatchRequest))
-        {
-            return (typeof(ArticleRequest), true);
+            return (alias.Type, type.Name.EndsWith("Request", StringComparison.Ordinal));
         }
         if (type.Name.EndsWith("Response", StringComparison.Ordinal))
         {
@@ -97,8 +91,20 @@ internal sealed class ValidatorLimitsFilter(IServiceProvider services) : ISchema
     }
 }
 
-/// <summary>The query and path parameters' limits, from the constants the handlers check them against.</summary>
-internal sealed class ParameterLimitsFilter : IParameterFilter
+/// <summary>
+/// Path parameters the validators never see (they route before any handler runs): their limits, set where the
+/// resources are put together (Program.cs), from each resource's own constants.
+/// </summary>
+public sealed class PathParameterLimits
+{
+    public Dictionary<string, (int MaxLength, string? Pattern)> ByName { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The query and path parameters' limits, from where they are checked: a query object bound with [AsParameters] from its
+/// FluentValidation rules (maxLength, minimum and maximum, enum), a path parameter from <see cref="PathParameterLimits"/>.
+/// </summary>
+internal sealed class ParameterLimitsFilter(IServiceProvider services, Microsoft.Extensions.Options.IOptions<PathParameterLimits> paths) : IParameterFilter
 {
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
     {
@@ -106,40 +112,54 @@ internal sealed class ParameterLimitsFilter : IParameterFilter
         {
             return;
         }
-        switch (concrete.Name)
+        if (concrete.In == ParameterLocation.Path)
         {
-            case "page" when concrete.In == ParameterLocation.Query:
-                Range(schema, 1, Paging.MaxPage);
-                break;
-            case "page":
-            case "number":
+            if (paths.Value.ByName.TryGetValue(concrete.Name ?? "", out var limit))
+            {
+                schema.MaxLength = limit.MaxLength;
+                schema.Pattern = limit.Pattern ?? schema.Pattern;
+            }
+            else if (schema.Type?.HasFlag(JsonSchemaType.Integer) == true)
+            {
+                // A revision number, a sitemap page: counted from 1.
                 Range(schema, 1, int.MaxValue);
-                break;
-            case "pageSize":
-                Range(schema, 1, Paging.MaxPageSize);
-                break;
-            case "q":
-                schema.MaxLength = ArticleListLimits.Query;
-                break;
-            case "contributor":
-                schema.MaxLength = ArticleListLimits.Contributor;
-                break;
-            case "source":
-                schema.MaxLength = ArticleListLimits.Source;
-                break;
-            case "sort":
-                schema.Enum = [.. ArticleListQuery.Sorts.Select(s => (JsonNode)JsonValue.Create(s))];
-                break;
-            case "status":
-                schema.Enum = [.. ArticleListQuery.Statuses.Select(s => (JsonNode)JsonValue.Create(s))];
-                break;
-            case "name" when concrete.In == ParameterLocation.Path:
-                schema.Pattern = Keys.ApiKey.NamePattern;
-                schema.MaxLength = Keys.ApiKey.NameMaxLength;
-                break;
-            case "idOrSlug":
-                schema.MaxLength = Math.Max(ArticleLimits.Slug, ContributorLimits.Slug);
-                break;
+            }
+            return;
+        }
+        if (context.PropertyInfo is not { DeclaringType: { } queryType } property)
+        {
+            // Plain paging parameters, checked by Paging.Check.
+            switch (concrete.Name)
+            {
+                case "page":
+                    Range(schema, 1, Paging.MaxPage);
+                    break;
+                case "pageSize":
+                    Range(schema, 1, Paging.MaxPageSize);
+                    break;
+            }
+            return;
+        }
+        var validated = queryType.GetCustomAttributes(typeof(ValidatedAsAttribute), false) is [ValidatedAsAttribute alias, ..] ? alias.Type : queryType;
+        using var scope = services.CreateScope();
+        if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(validated)) is not IValidator validator)
+        {
+            return;
+        }
+        foreach (var (rule, _) in validator.CreateDescriptor().GetValidatorsForMember(property.Name))
+        {
+            switch (rule)
+            {
+                case ILengthValidator { Max: > 0 } length:
+                    schema.MaxLength = Math.Min(schema.MaxLength ?? int.MaxValue, length.Max);
+                    break;
+                case IBetweenValidator { From: int from, To: int to }:
+                    Range(schema, from, to);
+                    break;
+                case IAllowedValuesValidator allowed:
+                    schema.Enum = [.. allowed.AllowedValues.Select(v => (JsonNode)JsonValue.Create(v))];
+                    break;
+            }
         }
     }
 
@@ -148,6 +168,13 @@ internal sealed class ParameterLimitsFilter : IParameterFilter
         schema.Minimum = minimum.ToString(CultureInfo.InvariantCulture);
         schema.Maximum = maximum.ToString(CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>On a query object: its values are validated by another type's validator (the same names, checked by one set of rules).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ValidatedAsAttribute(Type type) : Attribute
+{
+    public Type Type => type;
 }
 
 /// <summary>

@@ -3,16 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
-using NewsApi.Articles;
-using NewsApi.Bylines;
-using NewsApi.ContactHeader;
-using NewsApi.Contributors;
-using NewsApi.Data;
-using NewsApi.Datelines;
-using NewsApi.Feeds;
-using NewsApi.Imports;
-using NewsApi.Keys;
-using NewsApi.Text;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NewsApi.Http;
@@ -188,79 +178,26 @@ internal static class OpenApiReferences
 /// <summary>Another media type a response comes in (content negotiation), for the OpenAPI document.</summary>
 public sealed record AlsoProduces(int StatusCode, Type Type, string ContentType);
 
-/// <summary>The seed page, parsed, as the example of every schema: what a developer sees in Swagger is what the API serves.</summary>
+/// <summary>
+/// The example of every schema, gathered from the contracts' own example classes (each feature's *Examples, marked
+/// <see cref="ContractExamplesAttribute"/>): what a developer sees in Swagger is what the API serves for the seed page.
+/// </summary>
 public static class Examples
 {
     private static readonly Lazy<Dictionary<Type, object>> All = new(Build);
 
     public static object? For(Type type) => All.Value.GetValueOrDefault(type);
 
-    private static Dictionary<Type, object> Build()
-    {
-        var page = PageImporter.FromText(DatabaseSetup.SeedPage(), DateOnly.FromDateTime(DatabaseSetup.SeedPublishedAt.DateTime)).Page!;
-        var published = DatabaseSetup.SeedPublishedAt;
-        var byline = new BylineResponse(page.Byline!.Text,
-            page.Byline.Credits.Select((c, i) => new CreditResponse(i + 1, c.Name, VietnameseText.Slugify(c.Name), c.Roles)).ToList(),
-            page.Byline.Source);
-        var dateline = new DatelineResponse(page.Dateline!.Text, page.Dateline.Date, page.Dateline.PartOfDay, page.Dateline.Place);
-        var body = page.Body.Select(t => new BodyBlock(BodyBlock.Paragraph, t)).ToList();
-        var slug = VietnameseText.Slugify(page.Headline);
-        var article = new ArticleResponse(1, slug, page.Headline, page.Lead, body, ArticleStatus.Published, published, published, published, 1, "vi", byline, dateline);
-        var summary = new ArticleSummary(1, slug, page.Headline, page.Lead, ArticleStatus.Published, published, published, published, 1, "vi", byline, dateline);
-        var links = new PageLinks("/api/v1/articles?page=1&pageSize=20", null, null, "/api/v1/articles?page=1&pageSize=20", "/api/v1/articles?page=1&pageSize=20");
-        var contact = page.ContactHeader!;
-        var contactResponse = new ContactHeaderResponse(contact.Address, contact.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), contact.Email, published, 1);
-        // Feeds and structured data carry absolute links: the examples use the address `dotnet run` prints.
-        var site = new SiteLinks("http://localhost:5000", SiteLinks.DefaultName);
-        var newsArticle = NewsArticleJsonLd.From(article,
-            new SiteContact { Address = contact.Address, Phones = contact.Phones.Select(p => new Phone(p.Display, p.E164)).ToList(), Email = contact.Email },
-            site);
-        var feedItem = new JsonFeedItem(site.ArticleIdentity(1), site.Article(slug), page.Headline, page.Lead,
-            string.Join("\n\n", new[] { page.Lead }.Concat(page.Body)), published, published, "vi",
-            byline.Credits.Select(c => new JsonFeedAuthor(c.Name)).ToList());
-        var feed = new JsonFeed(JsonFeed.Version11, site.Name, site.Home, site.To("/feeds/feed.json"), $"Tin bài mới nhất của {site.Name}", "vi", [feedItem]);
-        var importedContact = new ImportedContactHeader(contact.Address, contactResponse.Phones, contact.Email, true);
-        var report = page.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
-        var contributor = new ContributorResponse(1, byline.Credits[0].Name, byline.Credits[0].Slug, published, published, 1);
-        return new Dictionary<Type, object>
-        {
-            [typeof(ArticleResponse)] = article,
-            [typeof(ArticleSummary)] = summary,
-            [typeof(ArticlePage)] = new ArticlePage([summary], 1, 20, 1, links),
-            [typeof(PageLinks)] = links,
-            [typeof(BodyBlock)] = body[0],
-            [typeof(BylineResponse)] = byline,
-            [typeof(CreditResponse)] = byline.Credits[0],
-            [typeof(DatelineResponse)] = dateline,
-            [typeof(ContactHeaderResponse)] = contactResponse,
-            [typeof(PhoneResponse)] = contactResponse.Phones[0],
-            [typeof(ContributorResponse)] = contributor,
-            [typeof(ContributorPage)] = new ContributorPage([contributor], 1, 20, 1, links with { Self = "/api/v1/contributors?page=1&pageSize=20", First = "/api/v1/contributors?page=1&pageSize=20", Last = "/api/v1/contributors?page=1&pageSize=20" }),
-            [typeof(ArticleRequest)] = new ArticleRequest(page.Headline, page.Lead, body, Byline: new BylineRequest(byline.Text), Dateline: new DatelineRequest(dateline.Text)),
-            [typeof(ArticlePatchRequest)] = new ArticlePatchRequest(Headline: page.Headline),
-            [typeof(BylineRequest)] = new BylineRequest(byline.Text),
-            [typeof(CreditRequest)] = new CreditRequest(byline.Credits[0].Name, byline.Credits[0].Roles),
-            [typeof(DatelineRequest)] = new DatelineRequest(dateline.Text),
-            [typeof(ContactHeaderRequest)] = new ContactHeaderRequest(contact.Address, contact.Phones.Select(p => new PhoneRequest(p.Display)).ToList()),
-            [typeof(PhoneRequest)] = new PhoneRequest(contact.Phones[0].Display),
-            [typeof(ContributorRequest)] = new ContributorRequest(byline.Credits[0].Name),
-            [typeof(ImportResponse)] = new ImportResponse(article with { Status = ArticleStatus.Draft }, importedContact, report),
-            [typeof(ImportedContactHeader)] = importedContact,
-            [typeof(NewsArticleLd)] = newsArticle,
-            [typeof(PersonLd)] = newsArticle.Author![0],
-            [typeof(OrganizationLd)] = newsArticle.Publisher,
-            [typeof(PostalAddressLd)] = newsArticle.Publisher.Address!,
-            [typeof(JsonFeed)] = feed,
-            [typeof(JsonFeedItem)] = feedItem,
-            [typeof(JsonFeedAuthor)] = feedItem.Authors![0],
-            [typeof(ImportNoteResponse)] = report[0],
-            [typeof(PublishRequest)] = new PublishRequest(new DateTimeOffset(2030, 1, 1, 7, 0, 0, TimeSpan.FromHours(7))),
-            [typeof(RevisionSummary)] = new RevisionSummary(1, "editor", published),
-            [typeof(RevisionResponse)] = new RevisionResponse(1, "editor", published, article),
-            [typeof(KeyRequest)] = new KeyRequest("editor", Scopes.ContentWrite),
-            [typeof(KeyResponse)] = new KeyResponse("editor", Scopes.ContentWrite, published, null),
-            // The shape of a real key (prefix and 43 base64url characters); this one opens nothing.
-            [typeof(CreatedKeyResponse)] = new CreatedKeyResponse("editor", Scopes.ContentWrite, published, ApiKey.Prefix + new string('x', 43)),
-        };
-    }
+    private static Dictionary<Type, object> Build() =>
+        typeof(Examples).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(ContractExamplesAttribute), inherit: false))
+            .SelectMany(t => (IEnumerable<KeyValuePair<Type, object>>)t.GetMethod("All", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!)
+            .ToDictionary();
 }
+
+/// <summary>
+/// Marks a static class that holds examples of its feature's contracts, in a public static method
+/// <c>IEnumerable&lt;KeyValuePair&lt;Type, object&gt;&gt; All()</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ContractExamplesAttribute : Attribute;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Extensions;
-using NewsApi.Articles;
 
 namespace NewsApi.Http;
+
+/// <summary>The links of a page of a list: itself, the next and previous (when there are), the first and the last.</summary>
+public sealed record PageLinks(string Self, string? Next, string? Prev, string First, string Last);
 
 /// <summary>Links for a page of a list, in the body and as an RFC 8288 Link header, keeping every other query parameter.</summary>
 public static class Paging

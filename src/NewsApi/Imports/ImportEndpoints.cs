@@ -4,6 +4,7 @@ using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Keys;
+using NewsApi.Text;
 
 namespace NewsApi.Imports;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using FluentValidation;
 using NewsApi.Data;
 using NewsApi.Http;
+using NewsApi.Site;
 
 namespace NewsApi.Keys;
 

@@ -1,4 +1,4 @@
-namespace NewsApi.Http;
+namespace NewsApi.Site;
 
 /// <summary>
 /// Instants are stored in UTC and shown in the newsroom's zone (Site:TimeZone, default Asia/Ho_Chi_Minh),

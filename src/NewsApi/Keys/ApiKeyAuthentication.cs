@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Data;
-using NewsApi.Keys;
 
-namespace NewsApi.Http;
+namespace NewsApi.Keys;
 
 /// <summary>Bearer API keys: the presented key is hashed and looked up on every request, so a revoked key stops at once.</summary>
 public sealed class ApiKeyAuthentication(
@@ -106,4 +105,14 @@ public static class AuthExtensions
         builder.RequireAuthorization(scope)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), 401, "application/problem+json"))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), 403, "application/problem+json"));
+}
+
+public static class WriteGroups
+{
+    /// <summary>
+    /// The write endpoints of a group: each runs in one transaction (<see cref="Http.WriteTransactionFilter"/>) and needs a key
+    /// with <paramref name="scope"/>. Stated once for the group, so no write endpoint can be mapped without either.
+    /// </summary>
+    public static RouteGroupBuilder Writes(this RouteGroupBuilder group, string scope) =>
+        Http.WriteTransactionExtensions.InWriteTransaction(group.MapGroup("")).RequireScope(scope);
 }

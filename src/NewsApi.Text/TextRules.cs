@@ -1,6 +1,5 @@
-using NewsApi.Text;
 
-namespace NewsApi.Http;
+namespace NewsApi.Text;
 
 /// <summary>Checks every validator that reads text shares.</summary>
 public static class TextRules

@@ -1,0 +1,46 @@
+using NewsApi.Bylines;
+using NewsApi.Data.Seed;
+using NewsApi.Datelines;
+using NewsApi.Http;
+using NewsApi.Text;
+
+namespace NewsApi.Articles;
+
+/// <summary>Examples of the article contracts: the seed article as the API serves it.</summary>
+[ContractExamples]
+public static class ArticleExamples
+{
+    public static BylineResponse Byline { get; } = new(SeedExample.Page.Byline!.Text,
+        SeedExample.Page.Byline.Credits.Select((c, i) => new CreditResponse(i + 1, c.Name, VietnameseText.Slugify(c.Name), c.Roles)).ToList(),
+        SeedExample.Page.Byline.Source);
+
+    public static DatelineResponse Dateline { get; } = new(SeedExample.Page.Dateline!.Text, SeedExample.Page.Dateline.Date,
+        SeedExample.Page.Dateline.PartOfDay, SeedExample.Page.Dateline.Place);
+
+    public static IReadOnlyList<BodyBlock> Body { get; } = SeedExample.Page.Body.Select(t => new BodyBlock(BodyBlock.Paragraph, t)).ToList();
+
+    public static string Slug { get; } = VietnameseText.Slugify(SeedExample.Page.Headline);
+
+    public static ArticleResponse Article { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, Body, ArticleStatus.Published,
+        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline);
+
+    public static ArticleSummary Summary { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, ArticleStatus.Published,
+        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline);
+
+    public static PageLinks Links { get; } = new("/api/v1/articles?page=1&pageSize=20", null, null, "/api/v1/articles?page=1&pageSize=20", "/api/v1/articles?page=1&pageSize=20");
+
+    public static IEnumerable<KeyValuePair<Type, object>> All() =>
+    [
+        new(typeof(ArticleResponse), Article),
+        new(typeof(ArticleSummary), Summary),
+        new(typeof(ArticlePage), new ArticlePage([Summary], 1, 20, 1, Links)),
+        new(typeof(PageLinks), Links),
+        new(typeof(BodyBlock), Body[0]),
+        new(typeof(ArticleRequest), new ArticleRequest(SeedExample.Page.Headline, SeedExample.Page.Lead, Body,
+            Byline: new BylineRequest(Byline.Text), Dateline: new DatelineRequest(Dateline.Text))),
+        new(typeof(ArticlePatchRequest), new ArticlePatchRequest(Headline: SeedExample.Page.Headline)),
+        new(typeof(PublishRequest), new PublishRequest(new DateTimeOffset(2030, 1, 1, 7, 0, 0, TimeSpan.FromHours(7)))),
+        new(typeof(RevisionSummary), new RevisionSummary(1, "editor", SeedExample.Published)),
+        new(typeof(RevisionResponse), new RevisionResponse(1, "editor", SeedExample.Published, Article)),
+    ];
+}
