@@ -32,7 +32,22 @@ builder.Logging.AddJsonConsole(o =>
     o.UseUtcTimestamp = true;
 });
 
-services.AddNewsDatabase(builder.Configuration);
+var configuration = builder.Configuration;
+services.AddSetting<DatabaseSettings>(configuration, DatabaseSettings.Section);
+services.AddSetting<SiteOptions>(configuration, SiteOptions.Section);
+services.AddSetting<LimitsOptions>(configuration, LimitsOptions.Section);
+services.AddSetting<RateLimitingOptions>(configuration, RateLimitingOptions.Section);
+services.AddSetting<ForwardedHeadersSettings>(configuration, ForwardedHeadersSettings.Section);
+services.AddSetting<CorsSettings>(configuration, CorsSettings.Section);
+services.AddSetting<SearchOptions>(configuration, SearchOptions.Section);
+services.AddSetting<PublishingOptions>(configuration, PublishingOptions.Section);
+services.AddSetting<ImportOptions>(configuration, ImportOptions.Section);
+services.AddSetting<SitemapOptions>(configuration, SitemapOptions.Section);
+// Read before the app is built: they decide which middleware runs.
+var https = configuration.Read<HttpsSettings>(HttpsSettings.Section);
+var outputCache = configuration.Read<OutputCacheSettings>(OutputCacheSettings.Section);
+var swagger = configuration.Read<SwaggerSettings>(SwaggerSettings.Section);
+services.AddNewsDatabase(configuration);
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<SiteTime>();
 services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
@@ -64,13 +79,12 @@ services.AddOutputCache(o =>
 });
 services.AddNewsCompression();
 services.AddSingleton<PublicListCache>();
-services.AddSingleton(SearchSettings.From(builder.Configuration));
 services.AddSingleton<SearchGate>();
 services.AddNewsForwardedHeaders(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 services.AddCors(o => o.AddDefaultPolicy(p =>
 {
-    var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+    var origins = configuration.Read<CorsSettings>(CorsSettings.Section).AllowedOrigins;
     p.WithOrigins(origins).WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
         .WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match")
         .WithExposedHeaders("ETag", "Link", "Location", "Retry-After", "RateLimit-Policy", "RateLimit");
@@ -93,11 +107,13 @@ catch (Exception e) when (DatabaseErrors.CannotOpen(e))
     await app.DisposeAsync();
     return 1;
 }
-if (SiteLinks.ConfiguredBaseUrl(app.Configuration) is null && SiteLinks.AllowedHosts(app.Configuration).Count == 0)
+var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
+if (SiteLinks.ConfiguredBaseUrl(site) is null
+    && SiteLinks.AllowedHosts(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>>().Value).Count == 0)
 {
     app.Logger.LogWarning("Neither Site:BaseUrl nor AllowedHosts is set: feed, sitemap and JSON-LD links use {Fallback}, never the request's Host. Set Site:BaseUrl in production.", SiteLinks.FallbackBaseUrl);
 }
-if (app.Configuration["Site:ArticleUrl"] is { Length: > 0 } articleUrl && NewsApi.Feeds.SiteLinks.ArticleUrlTemplateFrom(articleUrl) is null)
+if (site.ArticleUrl is { Length: > 0 } articleUrl && SiteLinks.ArticleUrlTemplateFrom(articleUrl) is null)
 {
     app.Logger.LogWarning("Site:ArticleUrl is ignored: it needs to be an absolute http(s) URL with {{slug}} in it, e.g. https://example.vn/tin/{{slug}}.html.");
 }
@@ -106,20 +122,20 @@ if (app.Configuration["Site:ArticleUrl"] is { Length: > 0 } articleUrl && NewsAp
 app.UseNewsForwardedHeaders(app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-if (app.Configuration.GetValue("Https:Enabled", false))
+if (https.Enabled)
 {
     // Only behind TLS: HSTS and redirects would break a plain-HTTP deployment behind a proxy that terminates TLS.
     app.UseHsts();
     app.UseHttpsRedirection();
 }
-app.UseNewsSecurityHeaders(app.Configuration);
+app.UseNewsSecurityHeaders();
 app.UseCors();
 app.UseAuthentication();
 // Before keys are refused: a flood of forged keys or refused writes is limited per address like any other request.
 app.UseNewsRateLimits();
 app.RejectInvalidKeys();
 app.UseAuthorization();
-if (app.Configuration.GetValue("OutputCache:Enabled", true))
+if (outputCache.Enabled)
 {
     // Off only to measure what a read costs without it (tests/NewsApi.Benchmarks/load.sh).
     app.UseOutputCache();
@@ -127,7 +143,7 @@ if (app.Configuration.GetValue("OutputCache:Enabled", true))
 // Inside the output cache, which so keeps each answer compressed once per coding.
 app.UseNewsCompression();
 app.EvictCachedContentOnWrites();
-app.UseQueryBudget(app.Configuration);
+app.UseQueryBudget();
 
 // The reader page at /. wwwroot is copied beside NewsApi.dll, so it is found whatever the working directory is
 // (the default web root follows the working directory, which `dotnet run --project` and tests do not set).
@@ -135,7 +151,7 @@ var readerPage = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Pat
 app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = readerPage });
 app.UseStaticFiles(new StaticFileOptions { FileProvider = readerPage });
 
-if (app.Configuration.GetValue("Swagger:Enabled", true))
+if (swagger.Enabled)
 {
     app.UseHeadAsGet("/swagger");
     app.UseSwagger(o => o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1);

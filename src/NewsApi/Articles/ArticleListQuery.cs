@@ -95,7 +95,7 @@ public sealed record ArticleListPage(IReadOnlyList<byte[]> Items, int Page, int 
 /// Runs an article list query: filters, full-text search within a window, sorting and paging over narrow rows, then the
 /// page's items from their stored documents. Anonymous lists may share a total or a search's ranking for up to 5 s.
 /// </summary>
-public sealed class ArticleList(NewsDbContext db, SiteTime site, SearchSettings search, SearchGate gate, PublicListCache listCache)
+public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<SearchOptions> search, SearchGate gate, PublicListCache listCache)
 {
     /// <summary>How many of a search's best hits are ranked once and shared by its pages (50 pages of 20).</summary>
     private const int SharedRankingDepth = 1_000;
@@ -154,7 +154,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, SearchSettings 
                 var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
                 hits = hits.Where(h => !hidden.Contains(h.Id));
             }
-            var window = hits.Newest(search.MaxResults);
+            var window = hits.Newest(search.Value.MaxResults);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null)
             {

@@ -8,10 +8,16 @@ namespace NewsApi.Articles;
 public sealed record SearchHit(int Id, double Rank);
 
 /// <summary>Search:MaxResults, how many of the most recently added matches a search covers (see ArticleSearch.DefaultMaxResults).</summary>
-public sealed record SearchSettings(int MaxResults)
+/// <summary>Search: how many of the newest matches a search covers, and how many searches run at once.</summary>
+public sealed class SearchOptions
 {
-    public static SearchSettings From(IConfiguration configuration) =>
-        new(Math.Clamp(configuration.GetValue("Search:MaxResults", ArticleSearch.DefaultMaxResults), 1, 1_000_000));
+    public const string Section = "Search";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    public int MaxResults { get; set; } = ArticleSearch.DefaultMaxResults;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 256)]
+    public int MaxConcurrent { get; set; } = Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -20,9 +26,9 @@ public sealed record SearchSettings(int MaxResults)
 /// answers synchronously): unbounded, 32 of them at once starved the thread pool, and /health/ready and article reads
 /// waited seconds behind them. A search waiting past the query budget is 503; one whose client left stops waiting.
 /// </summary>
-public sealed class SearchGate(IConfiguration configuration) : IDisposable
+public sealed class SearchGate(Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(Math.Clamp(configuration.GetValue("Search:MaxConcurrent", Environment.ProcessorCount), 1, 256));
+    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent);
 
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {

@@ -8,11 +8,11 @@ namespace NewsApi.Articles;
 /// Stores the publication of scheduled articles whose time has come. Reads already treat them as published at that
 /// instant; this makes it durable and records the revision. The conditional update lets exactly one replica win.
 /// </summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<PublishingOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Publishing:SchedulerIntervalSeconds", 5)));
+        var interval = TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds);
         using var timer = new PeriodicTimer(interval);
         do
         {
@@ -55,4 +55,13 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IConfigurati
         }
         return published;
     }
+}
+
+/// <summary>Publishing: how often scheduled articles whose time has come are stored as published.</summary>
+public sealed class PublishingOptions
+{
+    public const string Section = "Publishing";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int SchedulerIntervalSeconds { get; set; } = 5;
 }

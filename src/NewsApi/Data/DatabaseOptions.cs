@@ -12,7 +12,7 @@ public static class DatabaseOptions
 
     public static DatabaseProvider Provider(IConfiguration configuration)
     {
-        var value = configuration["Database:Provider"];
+        var value = configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>()?.Provider;
         if (string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             return DatabaseProvider.Sqlite;
@@ -55,6 +55,15 @@ public static class DatabaseOptions
         builder.Pooling = true;
         return builder.ToString();
     }
+}
+
+/// <summary>Database: which provider (Sqlite, the default, or Postgres); the connection string is ConnectionStrings:NewsDb.</summary>
+public sealed class DatabaseSettings
+{
+    public const string Section = "Database";
+
+    [System.ComponentModel.DataAnnotations.RegularExpression("(?i)^(sqlite|postgres|postgresql)$", ErrorMessage = "Database:Provider is Sqlite or Postgres.")]
+    public string? Provider { get; set; }
 }
 
 /// <summary>Lets `dotnet ef migrations add` build the PostgreSQL context without a server.</summary>

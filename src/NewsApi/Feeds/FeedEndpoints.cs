@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Http;
@@ -67,9 +68,9 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Rss(
-        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
     {
-        var links = SiteLinks.For(http.Request, configuration);
+        var links = SiteLinks.For(http.Request);
         var feed = SyndicationFeedOf(await LatestAsync(db, site, cancellationToken), links, site, "/feeds/rss.xml", "application/rss+xml");
         // RSS's own <author> is an e-mail address, which credits do not have; readers take names from dc:creator.
         feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
@@ -87,17 +88,17 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Atom(
-        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
     {
-        var links = SiteLinks.For(http.Request, configuration);
+        var links = SiteLinks.For(http.Request);
         var feed = SyndicationFeedOf(await LatestAsync(db, site, cancellationToken), links, site, "/feeds/atom.xml", "application/atom+xml");
         return CachedResponse.Send(http, Xml(new Atom10FeedFormatter(feed).WriteTo), AtomContentType, sameForEveryKey: true);
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> JsonFeedDocument(
-        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
     {
-        var links = SiteLinks.For(http.Request, configuration);
+        var links = SiteLinks.For(http.Request);
         var items = (await LatestAsync(db, site, cancellationToken)).Select(a => new JsonFeedItem(
                 links.ArticleIdentity(a.Id),
                 links.Article(a.Slug),
@@ -116,10 +117,10 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Sitemap(
-        HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
     {
-        var links = SiteLinks.For(http.Request, configuration);
-        var (perFile, pages) = await SitemapPagesAsync(db, site, configuration, cancellationToken);
+        var links = SiteLinks.For(http.Request);
+        var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, cancellationToken);
         if (pages == 1)
         {
             return CachedResponse.Send(http, await UrlSetAsync(db, site, links, 1, perFile, cancellationToken), SitemapContentType, sameForEveryKey: true);
@@ -141,14 +142,14 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SitemapPage(
-        int page, HttpContext http, NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+        int page, HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
     {
-        var (perFile, pages) = await SitemapPagesAsync(db, site, configuration, cancellationToken);
+        var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, cancellationToken);
         if (page < 1 || page > pages)
         {
             return Problems.NotFound("sitemap page", page);
         }
-        var body = await UrlSetAsync(db, site, SiteLinks.For(http.Request, configuration), page, perFile, cancellationToken);
+        var body = await UrlSetAsync(db, site, SiteLinks.For(http.Request), page, perFile, cancellationToken);
         return CachedResponse.Send(http, body, SitemapContentType, sameForEveryKey: true).Result switch
         {
             FileContentHttpResult file => file,
@@ -157,9 +158,9 @@ public static class FeedEndpoints
     }
 
     /// <summary>How many URLs one sitemap file holds (Sitemap:UrlsPerFile), and how many files the public articles fill (at least one).</summary>
-    private static async Task<(int PerFile, int Pages)> SitemapPagesAsync(NewsDbContext db, SiteTime site, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<(int PerFile, int Pages)> SitemapPagesAsync(NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
     {
-        var perFile = Math.Clamp(configuration.GetValue("Sitemap:UrlsPerFile", SitemapSize), 1, SitemapSize);
+        var perFile = sitemap.Value.UrlsPerFile;
         var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
         return (perFile, Math.Max(1, (total + perFile - 1) / perFile));
     }
@@ -270,4 +271,13 @@ public static class FeedEndpoints
     }
 
     private sealed record SitemapRow(string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt);
+}
+
+/// <summary>Sitemap: how many URLs one sitemap file holds (the sitemaps.org limit at most).</summary>
+public sealed class SitemapOptions
+{
+    public const string Section = "Sitemap";
+
+    [System.ComponentModel.DataAnnotations.Range(1, FeedEndpoints.SitemapSize)]
+    public int UrlsPerFile { get; set; } = FeedEndpoints.SitemapSize;
 }

@@ -97,7 +97,7 @@ public sealed class NewsArticleJsonLdFilter : IEndpointFilter
         }
         var db = http.RequestServices.GetRequiredService<NewsDbContext>();
         var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(http.RequestAborted);
-        var links = SiteLinks.For(http.Request, http.RequestServices.GetRequiredService<IConfiguration>());
+        var links = SiteLinks.For(http.Request);
         var jsonLd = NewsArticleJsonLd.From(article, contact, links);
         return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(jsonLd, NewsArticleJsonLd.SerializerOptions), NewsArticleJsonLd.ContentType);
     }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Options;
+using NewsApi.Site;
 
 namespace NewsApi.Feeds;
 
@@ -15,35 +18,36 @@ public sealed record SiteLinks(string BaseUrl, string Name, string? ArticleUrlTe
     public const string SlugPlaceholder = "{slug}";
     public const string FallbackBaseUrl = "http://localhost";
 
-    public static SiteLinks For(HttpRequest request, IConfiguration configuration)
+    public static SiteLinks For(HttpRequest request)
     {
-        var baseUrl = ConfiguredBaseUrl(configuration)
-            ?? (TrustsRequestHost(request, configuration)
+        var site = request.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var hosts = request.HttpContext.RequestServices.GetRequiredService<IOptions<HostFilteringOptions>>().Value;
+        var baseUrl = ConfiguredBaseUrl(site)
+            ?? (TrustsRequestHost(request, hosts)
                 ? UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase)
                 : FallbackBaseUrl + request.PathBase);
-        var name = configuration["Site:Name"];
-        return new SiteLinks(baseUrl.TrimEnd('/'), string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim(),
-            ArticleUrlTemplateFrom(configuration["Site:ArticleUrl"]));
+        return new SiteLinks(baseUrl.TrimEnd('/'), string.IsNullOrWhiteSpace(site.Name) ? DefaultName : site.Name.Trim(),
+            ArticleUrlTemplateFrom(site.ArticleUrl));
     }
 
     /// <summary>Site:BaseUrl when it is an absolute http(s) URL.</summary>
-    public static string? ConfiguredBaseUrl(IConfiguration configuration)
+    public static string? ConfiguredBaseUrl(SiteOptions site)
     {
-        var configured = configuration["Site:BaseUrl"];
+        var configured = site.BaseUrl;
         return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? configured
             : null;
     }
 
     /// <summary>The hosts AllowedHosts names, or none when it is unset or allows any host ("*").</summary>
-    public static IList<Microsoft.Extensions.Primitives.StringSegment> AllowedHosts(IConfiguration configuration)
+    public static IList<Microsoft.Extensions.Primitives.StringSegment> AllowedHosts(HostFilteringOptions options)
     {
-        var hosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return hosts.Length == 0 || hosts.Contains("*") ? [] : hosts.Select(h => new Microsoft.Extensions.Primitives.StringSegment(h)).ToList();
+        var hosts = options.AllowedHosts.Select(h => h.Trim()).Where(h => h.Length > 0).ToList();
+        return hosts.Count == 0 || hosts.Contains("*") ? [] : hosts.Select(h => new Microsoft.Extensions.Primitives.StringSegment(h)).ToList();
     }
 
-    private static bool TrustsRequestHost(HttpRequest request, IConfiguration configuration) =>
-        request.Host.HasValue && AllowedHosts(configuration) is { Count: > 0 } allowed && HostString.MatchesAny(request.Host.Host, allowed);
+    private static bool TrustsRequestHost(HttpRequest request, HostFilteringOptions hosts) =>
+        request.Host.HasValue && AllowedHosts(hosts) is { Count: > 0 } allowed && HostString.MatchesAny(request.Host.Host, allowed);
 
     /// <summary>Site:ArticleUrl when it is an absolute http(s) URL with a {slug} in it (where readers read the article), else none.</summary>
     public static string? ArticleUrlTemplateFrom(string? configured) =>

@@ -18,9 +18,9 @@ public static class QueryBudget
         public bool IsSpent => budget.IsCancellationRequested;
     }
 
-    public static IApplicationBuilder UseQueryBudget(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseQueryBudget(this IApplicationBuilder app)
     {
-        var seconds = configuration.GetValue("Limits:QueryTimeoutSeconds", DefaultSeconds);
+        var seconds = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value.QueryTimeoutSeconds;
         if (seconds <= 0)
         {
             return app;

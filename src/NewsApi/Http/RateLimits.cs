@@ -15,14 +15,14 @@ namespace NewsApi.Http;
 /// endpoint answers (the reader page, its static files, Swagger UI and its document, and 404s).
 /// </para>
 /// </summary>
-public sealed class RateLimits(IConfiguration configuration, TimeProvider clock)
+public sealed class RateLimits(Microsoft.Extensions.Options.IOptions<RateLimitingOptions> options, TimeProvider clock)
 {
     public const int WindowSeconds = 60;
     private const int MaxPartitions = 100_000;
 
-    private readonly bool enabled = configuration.GetValue("RateLimiting:Enabled", true);
-    private readonly int anonymousPerWindow = Math.Max(1, configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 600));
-    private readonly int keyPerWindow = Math.Max(1, configuration.GetValue("RateLimiting:KeyPermitsPerMinute", 3000));
+    private readonly bool enabled = options.Value.Enabled;
+    private readonly int anonymousPerWindow = options.Value.AnonymousPermitsPerMinute;
+    private readonly int keyPerWindow = options.Value.KeyPermitsPerMinute;
     private readonly ConcurrentDictionary<string, Counter> counters = new(StringComparer.Ordinal);
 
     private sealed class Counter

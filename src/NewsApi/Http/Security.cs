@@ -57,18 +57,18 @@ public static class Security
 
     private static (List<IPAddress> Proxies, List<System.Net.IPNetwork> Networks) TrustedProxies(IConfiguration configuration)
     {
-        var section = configuration.GetSection("ForwardedHeaders");
-        var proxies = (section.GetSection("KnownProxies").Get<string[]>() ?? []).Select(p => IPAddress.TryParse(p.Trim(), out var address)
-            ? address : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies has '{p}', which is not an IP address.")).ToList();
-        var networks = (section.GetSection("KnownNetworks").Get<string[]>() ?? []).Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network)
-            ? network : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks has '{n}', which is not a network in CIDR form (10.0.0.0/8).")).ToList();
-        return (proxies, networks);
+        var settings = configuration.Read<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
+        if (settings.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(settings)).FirstOrDefault() is { } wrong)
+        {
+            throw new InvalidOperationException(wrong.ErrorMessage);
+        }
+        return (settings.KnownProxies.Select(p => IPAddress.Parse(p.Trim())).ToList(), settings.KnownNetworks.Select(n => System.Net.IPNetwork.Parse(n.Trim())).ToList());
     }
 
     /// <summary>Headers every response carries, and the body size limit that applies before any endpoint reads.</summary>
-    public static IApplicationBuilder UseNewsSecurityHeaders(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseNewsSecurityHeaders(this IApplicationBuilder app)
     {
-        var maxBody = configuration.GetValue("Limits:MaxBodyBytes", DefaultMaxBodyBytes);
+        var maxBody = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value.MaxBodyBytes;
         return app.Use(async (http, next) =>
         {
             http.Response.OnStarting(() =>

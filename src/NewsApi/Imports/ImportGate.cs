@@ -9,10 +9,10 @@ namespace NewsApi.Imports;
 /// has let go of the large buffers the serializer rented (it trims only what has gone unused for a minute, and only
 /// during a full collection). Imports are rare; each collection costs milliseconds.
 /// </summary>
-public sealed class ImportGate(IConfiguration configuration) : IEndpointFilter, IDisposable
+public sealed class ImportGate(Microsoft.Extensions.Options.IOptions<ImportOptions> options) : IEndpointFilter, IDisposable
 {
     private static readonly TimeSpan QuietMinute = TimeSpan.FromSeconds(62);
-    private readonly SemaphoreSlim slots = new(Math.Clamp(configuration.GetValue("Imports:MaxConcurrent", 1), 1, 64));
+    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent);
     private readonly Timer afterQuietMinute = new(_ => Collect(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -42,4 +42,13 @@ public sealed class ImportGate(IConfiguration configuration) : IEndpointFilter, 
         afterQuietMinute.Dispose();
         slots.Dispose();
     }
+}
+
+/// <summary>Imports: how many pages are imported at once.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Imports";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int MaxConcurrent { get; set; } = 1;
 }

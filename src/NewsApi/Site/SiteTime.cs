@@ -17,10 +17,10 @@ public sealed class SiteTime
 
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
-    public SiteTime(IConfiguration configuration, TimeProvider clock)
+    public SiteTime(Microsoft.Extensions.Options.IOptions<SiteOptions> options, TimeProvider clock)
     {
         this.clock = clock;
-        var id = configuration["Site:TimeZone"] ?? DefaultZone;
+        var id = options.Value.TimeZone;
         Zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
             ? zone
             // Vietnam keeps no daylight saving, so a fixed offset is exact when the system has no tz database.
