@@ -39,7 +39,7 @@ public class GenerateCommandTests : IDisposable
             var credits = byline["credits"]!.AsArray();
             Assert.InRange(credits.Count, 1, 3);
             var parsed = BylineParser.Parse((string)byline["text"]!)!;
-            Assert.Equal(parsed.Credits.Select(c => VietnameseText.ProperCase(c.Name)).Distinct(), credits.Select(c => (string)c!["name"]!));
+            Assert.Equal(parsed.Credits.Select(c => NewsApi.Contributors.ContributorDirectory.ProperName(c.Name)).Distinct(), credits.Select(c => (string)c!["name"]!));
             Assert.Equal(parsed.Source, (string?)byline["source"]);
             var dateline = item["dateline"]!;
             Assert.StartsWith((string)dateline["text"]!, (string)item["lead"]!);
@@ -68,6 +68,24 @@ public class GenerateCommandTests : IDisposable
         Assert.Equal(Rows(app), Rows(other));
         var firstOther = await (await other.CreateClient().GetAsync("/api/v1/articles?pageSize=100")).ReadJson();
         Assert.Equal(Strip(list), Strip(firstOther));
+
+        // `generate` and the API share their rules: a generated article's byline text and headline, written through the
+        // API, give the same credits (names, roles, order, the same contributors) and the headline's next free slug.
+        var writer = app.ClientWithScope(NewsApi.Keys.Scopes.ContentWrite);
+        foreach (var item in items.Skip(1).Take(10))
+        {
+            var response = await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+            {
+                headline = (string)item!["headline"]!,
+                lead = (string)item["lead"]!,
+                byline = new { text = (string)item["byline"]!["text"]! },
+            }));
+            var created = await response.ReadJson();
+            Assert.Equal(item["byline"]!["credits"]!.ToJsonString(), created["byline"]!["credits"]!.ToJsonString());
+            var stem = NewsApi.Articles.ArticleWriter.SlugStem((string)item["headline"]!);
+            Assert.StartsWith(stem + "-", (string)created["slug"]!);
+            Assert.NotEqual((string)item["slug"]!, (string)created["slug"]!);
+        }
     }
 
     /// <summary>A page without its links (the factories' hosts are the same) as text to compare.</summary>

@@ -221,24 +221,27 @@ public static class ArticleWriter
         return text[..end];
     }
 
+    /// <summary>The slug a headline gives before it is made unique.</summary>
+    public static string SlugStem(string headline) => TextRules.ReadableSlug(headline, ArticleLimits.Slug - 8, "bai-viet");
+
+    /// <summary>The stem itself when free, else the first free of "-2", "-3", …: the one rule for the API and for `generate`.</summary>
+    public static string FirstFreeSlug(string stem, Func<string, bool> isTaken)
+    {
+        var slug = stem;
+        for (var n = 2; isTaken(slug); n++)
+        {
+            slug = $"{stem}-{n}";
+        }
+        return slug;
+    }
+
     public static async Task<string> UniqueSlugAsync(NewsDbContext db, string headline, int articleId, CancellationToken cancellationToken)
     {
-        var stem = TextRules.ReadableSlug(headline, ArticleLimits.Slug - 8, "bai-viet");
-        var taken = await db.Articles.Where(a => a.Id != articleId && (a.Slug == stem || a.Slug.StartsWith(stem + "-")))
+        var stem = SlugStem(headline);
+        var taken = (await db.Articles.Where(a => a.Id != articleId && (a.Slug == stem || a.Slug.StartsWith(stem + "-")))
             .Select(a => a.Slug)
             .Concat(db.ArticleSlugs.Where(s => s.Slug == stem || s.Slug.StartsWith(stem + "-")).Select(s => s.Slug))
-            .ToListAsync(cancellationToken);
-        if (!taken.Contains(stem))
-        {
-            return stem;
-        }
-        for (var n = 2; ; n++)
-        {
-            var candidate = $"{stem}-{n}";
-            if (!taken.Contains(candidate))
-            {
-                return candidate;
-            }
-        }
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return FirstFreeSlug(stem, taken.Contains);
     }
 }

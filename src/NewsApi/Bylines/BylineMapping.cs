@@ -7,7 +7,7 @@ using NewsApi.Text;
 
 namespace NewsApi.Bylines;
 
-public static class BylineMapping
+public static partial class BylineMapping
 {
     public static BylineResponse ToResponse(this Byline byline) =>
         new(byline.Text,
@@ -45,7 +45,7 @@ public static class BylineMapping
         byline.Text = text;
         byline.Source = string.IsNullOrEmpty(source) ? null : source;
         byline.Credits.Clear();
-        var position = 0;
+        var resolved = new List<(Contributor Contributor, IEnumerable<CreditRole> Roles)>();
         for (var i = 0; i < credits.Count; i++)
         {
             var credit = credits[i];
@@ -60,15 +60,39 @@ public static class BylineMapping
             {
                 return ($"credits[{i}].contributorId", $"No contributor {credit.ContributorId} exists.");
             }
-            var existing = byline.Credits.FirstOrDefault(c => c.Contributor == contributor);
-            if (existing is not null)
-            {
-                existing.Roles = existing.Roles.Union(credit.Roles).ToList();
-                continue;
-            }
-            byline.Credits.Add(new BylineCredit { Contributor = contributor, Position = position++, Roles = credit.Roles.Distinct().ToList() });
+            resolved.Add((contributor, credit.Roles));
+        }
+        foreach (var (contributor, roles, position) in MergeCredits(resolved, c => c.Id == 0 ? c.Slug : c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            byline.Credits.Add(new BylineCredit { Contributor = contributor, Position = position, Roles = roles });
         }
         return null;
+    }
+}
+
+public static partial class BylineMapping
+{
+    /// <summary>
+    /// Credits in print order, one per contributor: a contributor credited twice ("Bài: A; Ảnh: A") keeps the first place
+    /// and gets the roles of both. The one rule for the API and for `generate`.
+    /// </summary>
+    public static List<(T Contributor, List<CreditRole> Roles, int Position)> MergeCredits<T>(
+        IEnumerable<(T Contributor, IEnumerable<CreditRole> Roles)> credits, Func<T, string> identity)
+    {
+        var merged = new List<(T Contributor, List<CreditRole> Roles, int Position)>();
+        foreach (var (contributor, roles) in credits)
+        {
+            var at = merged.FindIndex(m => identity(m.Contributor) == identity(contributor));
+            if (at >= 0)
+            {
+                merged[at] = merged[at] with { Roles = merged[at].Roles.Union(roles).ToList() };
+            }
+            else
+            {
+                merged.Add((contributor, roles.Distinct().ToList(), merged.Count));
+            }
+        }
+        return merged;
     }
 }
 

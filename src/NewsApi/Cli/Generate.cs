@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Articles;
+using NewsApi.Bylines;
 using NewsApi.Contributors;
 using NewsApi.Data;
 using NewsApi.Http;
@@ -107,13 +108,10 @@ public static class Generate
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            // As ContributorDirectory does: found by the slug of the name, created on first use.
-            insert.CommandText = """
-                INSERT INTO contributors ("Name", "Slug", "CreatedAt", "UpdatedAt", "Version") VALUES (@name, @slug, @now, @now, 1)
-                ON CONFLICT ("Slug") DO NOTHING
-                """;
+            // The directory's own rule and statement: found by the slug of the name, created on first use.
+            insert.CommandText = ContributorDirectory.InsertIfAbsentSql;
             AddParameter(insert, "@name", name);
-            AddParameter(insert, "@slug", TextRules.ReadableSlug(name, ContributorLimits.Slug, "tac-gia"));
+            AddParameter(insert, "@slug", ContributorDirectory.SlugOf(name));
             AddParameter(insert, "@now", now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -393,26 +391,12 @@ public static class Generate
             var parsed = BylineParser.Parse(bylineText)!;
             var credits = new List<GeneratedCredit>();
             var creditedNames = new List<string>();
-            // As BylineMapping does with a byline sent as text alone: credits in order, a name credited twice merges its roles.
-            var merged = new List<(int Id, string Name, List<CreditRole> Roles)>();
-            foreach (var credit in parsed.Credits)
+            // The API's rule for a byline sent as text alone: credits in order, a name credited twice merges its roles.
+            var resolved = parsed.Credits.Select(c => (contributorIds[ContributorDirectory.SlugOf(ContributorDirectory.ProperName(c.Name))], (IEnumerable<CreditRole>)c.Roles));
+            foreach (var (contributor, roles, position) in BylineMapping.MergeCredits(resolved, c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                var proper = VietnameseText.NormalizeLine(VietnameseText.IsUpperCase(credit.Name) ? VietnameseText.ProperCase(credit.Name) : credit.Name);
-                var contributor = contributorIds[TextRules.ReadableSlug(proper, ContributorLimits.Slug, "tac-gia")];
-                var existing = merged.FindIndex(m => m.Id == contributor.Id);
-                if (existing >= 0)
-                {
-                    merged[existing] = merged[existing] with { Roles = merged[existing].Roles.Union(credit.Roles).ToList() };
-                }
-                else
-                {
-                    merged.Add((contributor.Id, contributor.Name, credit.Roles.Distinct().ToList()));
-                }
-            }
-            for (var i = 0; i < merged.Count; i++)
-            {
-                credits.Add(new GeneratedCredit(merged[i].Id, i, JsonSerializer.Serialize(merged[i].Roles, Json.Options)));
-                creditedNames.Add(merged[i].Name);
+                credits.Add(new GeneratedCredit(contributor.Id, position, JsonSerializer.Serialize(roles, Json.Options)));
+                creditedNames.Add(contributor.Name);
             }
 
             var dateline = DatelineParser.Parse(lead, site.LocalDate(publishedAt));
@@ -458,15 +442,11 @@ public static class Generate
             };
         }
 
-        /// <summary>As ArticleWriter.UniqueSlugAsync: the headline's slug, or the first free "-2", "-3", ….</summary>
+        /// <summary>The API's rule (ArticleWriter.FirstFreeSlug), against the slugs taken so far.</summary>
         private static string UniqueSlug(string headline, HashSet<string> taken)
         {
-            var stem = TextRules.ReadableSlug(headline, ArticleLimits.Slug - 8, "bai-viet");
-            var slug = stem;
-            for (var n = 2; !taken.Add(slug); n++)
-            {
-                slug = $"{stem}-{n}";
-            }
+            var slug = ArticleWriter.FirstFreeSlug(ArticleWriter.SlugStem(headline), taken.Contains);
+            taken.Add(slug);
             return slug;
         }
     }
