@@ -11,6 +11,7 @@ using NewsApi.Feeds;
 using NewsApi.Http;
 using NewsApi.Imports;
 using NewsApi.Keys;
+using NewsApi.Media;
 
 var builder = WebApplication.CreateBuilder(args);
 // Defaults that appsettings, environment variables and switches still override: at Information, the framework writes
@@ -53,6 +54,9 @@ services.AddOutputCache(o =>
     o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedResponse.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
 });
 services.AddSingleton<PublicListCache>();
+services.AddOptions<MediaOptions>().BindConfiguration("Media").Validate(o => o.IsValid(), "Media settings are out of range.").ValidateOnStart();
+services.AddSingleton<MediaStore>();
+services.AddSingleton<RenditionCache>();
 services.AddSingleton(SearchSettings.From(builder.Configuration));
 services.AddSingleton<SearchGate>();
 services.AddNewsForwardedHeaders(builder.Configuration);
@@ -146,6 +150,7 @@ endpoints.MapContactHeader().WithNotFoundForRouteParameters();
 endpoints.MapImports().WithNotFoundForRouteParameters();
 endpoints.MapFeeds();
 endpoints.MapKeys().WithNotFoundForRouteParameters();
+endpoints.MapMedia().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;

@@ -45,6 +45,7 @@ public static class OpenApiSetup
             options.UseAllOfToExtendReferenceSchemas();
             options.OperationFilter<KeyRequirementFilter>();
             options.OperationFilter<AlsoProducesFilter>();
+            options.OperationFilter<NewsApi.Media.MediaUploadDocumentation>();
             options.DocumentFilter<TagsAndServersFilter>();
             options.DocumentFilter<OpenApiHttpBehaviour>();
             options.SchemaFilter<RequiredAndExampleFilter>();
