@@ -46,7 +46,12 @@ public static class ImageSniffer
     /// <summary>Null when the container is whole and nothing follows it; otherwise why not.</summary>
     public static string? StructureProblem(ImageKind kind, ReadOnlySpan<byte> bytes) => kind switch
     {
-        ImageKind.Jpeg => JpegEnd(bytes) is { } end ? Trailing(bytes, end) : "The JPEG ends before its end-of-image marker (truncated).",
+        ImageKind.Jpeg => JpegEnd(bytes) switch
+        {
+            null => "The JPEG ends before its end-of-image marker (truncated).",
+            0 => "What follows the JPEG signature is not JPEG segments.",
+            var end => Trailing(bytes, end.Value),
+        },
         ImageKind.Png => PngEnd(bytes) is { } end ? Trailing(bytes, end) : "The PNG ends before its IEND chunk (truncated).",
         ImageKind.WebP => RiffEnd(bytes) is { } end ? Trailing(bytes, end) : "The WebP is shorter than its RIFF header says (truncated).",
         _ => BoxesEnd(bytes) is { } end ? Trailing(bytes, end) : "The AVIF's boxes run past its end (truncated).",
@@ -57,7 +62,7 @@ public static class ImageSniffer
             ? $"{bytes.Length - end} bytes follow the end of the image; an upload is one image and nothing else."
             : null;
 
-    /// <summary>The offset just past EOI, walking marker segments by their lengths and entropy-coded data to the next marker.</summary>
+    /// <summary>The offset just past EOI (0 when the bytes are not marker segments, null when they end first), walking marker segments by their lengths and entropy-coded data to the next marker.</summary>
     private static int? JpegEnd(ReadOnlySpan<byte> b)
     {
         var i = 2;
@@ -65,7 +70,7 @@ public static class ImageSniffer
         {
             if (b[i] != 0xFF)
             {
-                return null;
+                return 0;
             }
             var marker = b[i + 1];
             if (marker == 0xFF)
@@ -81,6 +86,10 @@ public static class ImageSniffer
             {
                 i += 2;
                 continue;
+            }
+            if (marker < 0xC0)
+            {
+                return 0;
             }
             if (i + 3 >= b.Length)
             {

@@ -147,7 +147,9 @@ public static class MediaEndpoints
             return TypedResults.Bytes(bytes, item.ContentType);
         }
         var key = $"{item.Sha256}-{renditionWidth}.{MediaImaging.Extension(renditionFormat)}";
-        var rendition = await cache.GetOrMakeAsync(key, () => MediaImaging.Render(bytes, renditionWidth, renditionFormat), cancellationToken);
+        // Not the request's token: its query budget is for the database, and a first AVIF can take longer than that
+        // on a busy machine; the rendition is made once either way, and cached for the requests after it.
+        var rendition = await cache.GetOrMakeAsync(key, () => MediaImaging.Render(bytes, renditionWidth, renditionFormat), CancellationToken.None);
         return TypedResults.Bytes(rendition, MediaImaging.ContentType(renditionFormat));
     }
 

@@ -56,7 +56,9 @@ public static class MediaImaging
         int width, height;
         try
         {
-            using var header = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            // libjpeg reports a scan cut short and ended with a forged end marker only as a warning.
+            using var header = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential,
+                failOn: kind == ImageKind.Jpeg ? Enums.FailOn.Warning : Enums.FailOn.Error);
             (width, height) = (header.Width, header.Height);
             if ((long)width * height > maxPixels)
             {
