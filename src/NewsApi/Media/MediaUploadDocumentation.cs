@@ -53,7 +53,7 @@ public sealed class MediaUploadDocumentation : IOperationFilter
         }
     }
 
-    private static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary" };
+    private static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary", MaxLength = (int)MediaOptions.DefaultMaxBytes };
 
     private static OpenApiSchema Text(int maxLength, string description) =>
         new() { Type = JsonSchemaType.String, MaxLength = maxLength, Description = description };
