@@ -80,6 +80,7 @@ public static class OpenApiSetup
             ("Bylines", "Who wrote and photographed an article (\"Tin, ảnh: HƯƠNG HỒNG THU (QĐND)\"): credits with roles, and the source."),
             ("Datelines", "When and where an article's news happened (\"Sáng 10-12\"): date, part of day and place."),
             ("Contributors", "Everyone credited in a byline, with the articles they are credited in."),
+            ("Media", "Photos with their captions, credits and renditions (resized, WebP, AVIF, without EXIF or GPS)."),
             ("Contact header", "The site's address and phones printed at the top of every page."),
             ("Imports", "Scraped pages (text or HTML) read into draft articles."),
             ("API keys", "Keys for drafts and writes; needs scope admin."),
@@ -223,8 +224,21 @@ public static class Examples
         var importedContact = new ImportedContactHeader(contact.Address, contactResponse.Phones, contact.Email, true);
         var report = page.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
         var contributor = new ContributorResponse(1, byline.Credits[0].Name, byline.Credits[0].Slug, published, published, 1);
+        // The seed's photo as the media example: the byline's photographer is its credit.
+        const string hash = "3f1c9a7be05d2c44";
+        var photoCredit = new NewsApi.Media.MediaCredit(byline.Credits[0].Name, null, null);
+        var renditions = new[] { (320, 213), (640, 427), (960, 640) }.SelectMany(size => new[] { "avif", "webp", "jpeg" }.Select(f =>
+            new NewsApi.Media.MediaRendition(size.Item1, size.Item2, f, $"/api/v1/media/1/file?width={size.Item1}&format={f}&v={hash}"))).ToList();
+        var photo = new NewsApi.Media.MediaResponse(1, "image/jpeg", 1200, 800, 245_760, page.Headline, "Quang cảnh hội nghị", photoCredit, null,
+            published, published, 1, $"/api/v1/media/1/file?v={hash}", renditions);
         return new Dictionary<Type, object>
         {
+            [typeof(NewsApi.Media.MediaResponse)] = photo,
+            [typeof(NewsApi.Media.MediaCredit)] = photoCredit,
+            [typeof(NewsApi.Media.MediaRendition)] = renditions[0],
+            [typeof(NewsApi.Media.MediaPage)] = new NewsApi.Media.MediaPage([photo], 1, 20, 1,
+                new PageLinks("/api/v1/media?page=1&pageSize=20", null, null, "/api/v1/media?page=1&pageSize=20", "/api/v1/media?page=1&pageSize=20")),
+            [typeof(NewsApi.Media.MediaRequest)] = new NewsApi.Media.MediaRequest(page.Headline, "Quang cảnh hội nghị", byline.Credits[0].Name),
             [typeof(ArticleResponse)] = article,
             [typeof(ArticleSummary)] = summary,
             [typeof(ArticlePage)] = new ArticlePage([summary], 1, 20, 1, links),

@@ -33,7 +33,8 @@ public static class MediaEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{id}", Get).WithName("GetMedia").WithETag()
-            .WithSummary("Get a photo's details, URL and renditions");
+            .WithSummary("Get a photo's details, URL and renditions")
+            .WithDescription("Caption, alt text, credit, size, the original's URL and every rendition's, each with the item's hash (v) so it can be cached for a year.");
 
         group.MapGet("/{id}/file", File).WithName("GetMediaFile")
             .WithSummary("The original bytes, or a rendition")
