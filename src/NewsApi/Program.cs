@@ -12,6 +12,7 @@ using NewsApi.Http;
 using NewsApi.Imports;
 using NewsApi.Keys;
 using NewsApi.Site;
+using NewsApi.Media;
 
 var builder = WebApplication.CreateBuilder(args);
 // Defaults that appsettings, environment variables and switches still override: at Information, the framework writes
@@ -79,6 +80,9 @@ services.AddOutputCache(o =>
 });
 services.AddNewsCompression();
 services.AddSingleton<PublicListCache>();
+services.AddOptions<MediaOptions>().BindConfiguration("Media").Validate(o => o.IsValid(), "Media settings are out of range.").ValidateOnStart();
+services.AddSingleton<MediaStore>();
+services.AddSingleton<RenditionCache>();
 services.AddSingleton<SearchGate>();
 services.AddNewsForwardedHeaders(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -175,6 +179,7 @@ endpoints.MapContactHeader().WithNotFoundForRouteParameters();
 endpoints.MapImports().WithNotFoundForRouteParameters();
 endpoints.MapFeeds();
 endpoints.MapKeys().WithNotFoundForRouteParameters();
+endpoints.MapMedia().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;

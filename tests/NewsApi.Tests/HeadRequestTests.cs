@@ -22,6 +22,11 @@ public sealed class HeadRequestTests : IDisposable
         await using var app = await AppProcess.StartAsync(environment, database.Folder);
         app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
+        // A photo, so that /api/v1/media/{id} and its file have something to answer with.
+        using var photo = await app.Client.PostAsync("/api/v1/media", MediaTests.Raw(TestImages.Jpeg(700, 500, seed: 300)));
+        Assert.Equal(HttpStatusCode.Created, photo.StatusCode);
+        var mediaId = ((int)(await photo.ReadJson())["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures.RepositoryRoot, "openapi.json")))!;
         var checkedPaths = 0;
         foreach (var (template, item) in document["paths"]!.AsObject())
@@ -32,7 +37,7 @@ public sealed class HeadRequestTests : IDisposable
             }
             Assert.True(item["head"] is not null, $"{template} has GET but no HEAD in the document");
             var path = template.Replace("{idOrSlug}", "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020")
-                .Replace("{number}", "1").Replace("{page}", "1");
+                .Replace("{number}", "1").Replace("{page}", "1").Replace("{id}", mediaId);
             if (template == "/api/v1/contributors/{idOrSlug}" || template == "/api/v1/contributors/{idOrSlug}/articles")
             {
                 path = template.Replace("{idOrSlug}", "huong-hong-thu");

@@ -25,6 +25,8 @@ public class NewsApiFactory : WebApplicationFactory<Program>
         // Tests send many requests from one client; the rate limit has its own tests that turn it on.
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Each app's renditions in its own database folder, removed with it.
+        builder.UseSetting("Media:CacheFolder", Path.Combine(Database.Folder, "renditions"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -22,6 +22,8 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleDocument> ArticleDocuments => Set<ArticleDocument>();
+    public DbSet<NewsApi.Media.MediaItem> Media => Set<NewsApi.Media.MediaItem>();
+    public DbSet<NewsApi.Media.MediaContent> MediaContents => Set<NewsApi.Media.MediaContent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

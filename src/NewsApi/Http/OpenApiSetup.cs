@@ -35,6 +35,7 @@ public static class OpenApiSetup
             options.UseAllOfToExtendReferenceSchemas();
             options.OperationFilter<KeyRequirementFilter>();
             options.OperationFilter<AlsoProducesFilter>();
+            options.OperationFilter<NewsApi.Media.MediaUploadDocumentation>();
             options.DocumentFilter<TagsAndServersFilter>();
             options.DocumentFilter<OpenApiHttpBehaviour>();
             options.SchemaFilter<RequiredAndExampleFilter>();
@@ -69,6 +70,7 @@ public static class OpenApiSetup
             ("Bylines", "Who wrote and photographed an article (\"Tin, ảnh: HƯƠNG HỒNG THU (QĐND)\"): credits with roles, and the source."),
             ("Datelines", "When and where an article's news happened (\"Sáng 10-12\"): date, part of day and place."),
             ("Contributors", "Everyone credited in a byline, with the articles they are credited in."),
+            ("Media", "Photos with their captions, credits and renditions (resized, WebP, AVIF, without EXIF or GPS)."),
             ("Contact header", "The site's address and phones printed at the top of every page."),
             ("Imports", "Scraped pages (text or HTML) read into draft articles."),
             ("API keys", "Keys for drafts and writes; needs scope admin."),

@@ -68,9 +68,12 @@ public static class Security
     /// <summary>Headers every response carries, and the body size limit that applies before any endpoint reads.</summary>
     public static IApplicationBuilder UseNewsSecurityHeaders(this IApplicationBuilder app)
     {
-        var maxBody = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value.MaxBodyBytes;
+        var defaultMaxBody = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value.MaxBodyBytes;
         return app.Use(async (http, next) =>
         {
+            // An endpoint that takes larger bodies (a photo upload) says so; routing has already chosen it.
+            var maxBody = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? defaultMaxBody;
             http.Response.OnStarting(() =>
             {
                 // Set as the response starts, so that a response the exception handler rewrote (it clears the headers) has them too.

@@ -391,6 +391,86 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Media.MediaContent", b =>
+                {
+                    b.Property<int>("MediaId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MediaId");
+
+                    b.ToTable("media_content", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1201)
+                        .HasColumnType("character varying(1201)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("media", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Articles.ArticleDocument", b =>
                 {
                     b.HasOne("NewsApi.Articles.Article", null)
@@ -449,6 +529,15 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.HasOne("NewsApi.Articles.Article", null)
                         .WithOne("Dateline")
                         .HasForeignKey("NewsApi.Datelines.Dateline", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsApi.Media.MediaContent", b =>
+                {
+                    b.HasOne("NewsApi.Media.MediaItem", null)
+                        .WithOne()
+                        .HasForeignKey("NewsApi.Media.MediaContent", "MediaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
