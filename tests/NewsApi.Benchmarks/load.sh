@@ -6,7 +6,10 @@
 #   (a) one article by slug (random among 1000 slugs), (b) random list pages 1-500 (pageSize 20),
 #   (c) random tone-insensitive searches (20 queries, folded and with tones) pages 1-5;
 # each with the output cache on (the product as shipped) and off (every request reaches the database), and
-# raw Kestrel on the same URLs. Prints a Markdown table and writes it to tests/NewsApi.Benchmarks/results.md.
+# raw Kestrel on the same URLs (the same bytes with the same response headers: ETag, Cache-Control, Vary, security
+# headers; the same GC settings as the app). Then the same 100k articles on a throwaway PostgreSQL server (cache on and
+# off). With MILLION=1, also 1,000,000 generated articles on SQLite, output cache off, against the 100k costs.
+# Prints a Markdown table and writes it to tests/NewsApi.Benchmarks/results.md with the commit it measured.
 # Then (d) an adversarial run: random filtered and multi-word searches with dates, sorts, contributors and a
 # cache-busting parameter, at the same 32 connections, rate limiting off (as if from many addresses), output cache on;
 # it reports p99, the slowest /health/ready answer while it ran (probed every 0.2 s) and how long after the clients
@@ -23,10 +26,15 @@ threads=2
 connections=32
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if ! command -v wrk >/dev/null 2>&1; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+need_package() { # need_package <command-to-check> <debian-package>...: installs it when missing (as root)
+  local check=$1; shift
+  if ! command -v "$check" >/dev/null 2>&1 && ! [ -x "$check" ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+need_package wrk wrk
+source "$root/tests/postgres.sh"
 
 if [ -z "${DB:-}" ]; then rm -rf "$work"; fi
 mkdir -p "$work"
@@ -34,6 +42,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  stop_postgres
 }
 trap cleanup EXIT
 
@@ -146,16 +155,20 @@ echo "== Publishing (Release)"
 dotnet publish src/NewsApi -c Release -o "$work/app" -v quiet -nologo >/dev/null
 dotnet publish tests/NewsApi.Benchmarks/Baseline -c Release -o "$work/baseline" -v quiet -nologo >/dev/null
 
-generate() { # generate <n> <db>: prints the command's closing line
-  (cd "$work" && ConnectionStrings__NewsDb="Data Source=$2" Logging__LogLevel__Default=Warning \
-    dotnet "$work/app/NewsApi.dll" generate --articles "$1" | tail -n 1)
+provider=Sqlite
+connection() { # connection <db>: the connection string for the current provider (a file, or a database on the server)
+  if [ "$provider" = Postgres ]; then echo "$NEWSAPI_TEST_PG;Database=$1;Maximum Pool Size=200"; else echo "Data Source=$1"; fi
+}
+generate() { # generate <n> <db>: prints the command's closing line ("Generated n articles … in s.")
+  (cd "$work" && Database__Provider=$provider ConnectionStrings__NewsDb="$(connection "$2")" Logging__LogLevel__Default=Warning \
+    dotnet "$work/app/NewsApi.dll" generate --articles "$1" | grep '^Generated')
 }
 
 app_pid=""
 app_port=""
 start_app() { # start_app <db> <output-cache on|off>
   app_port=$(free_port)
-  (cd "$work" && exec env ConnectionStrings__NewsDb="Data Source=$1" RateLimiting__Enabled=false OutputCache__Enabled=$([ "$2" = on ] && echo true || echo false) \
+  (cd "$work" && exec env Database__Provider=$provider ConnectionStrings__NewsDb="$(connection "$1")" RateLimiting__Enabled=false OutputCache__Enabled=$([ "$2" = on ] && echo true || echo false) \
     ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/NewsApi.dll" --urls "http://127.0.0.1:$app_port" >"$work/app-$app_port.log" 2>&1) &
   app_pid=$!
   pids+=("$app_pid")
@@ -217,7 +230,8 @@ capture() { # capture <prefix>...
     for kind in slug list search; do
       while read -r target; do
         n=$((n + 1))
-        printf 'url = "http://127.0.0.1:%s%s"\noutput = "%s/bodies/%d.json"\n' "$app_port" "$target" "$work" "$n" >>"$work/bodies/curl.cfg"
+        printf 'url = "http://127.0.0.1:%s%s"\noutput = "%s/bodies/%d.json"\ndump-header = "%s/bodies/%d.json.headers"\n' \
+          "$app_port" "$target" "$work" "$n" "$work" "$n" >>"$work/bodies/curl.cfg"
         printf '%s\t%d.json\n' "$target" "$n" >>"$work/bodies/manifest.tsv"
       done <"$work/$prefix-$kind.txt"
     done
@@ -305,6 +319,33 @@ kill "$base_pid" 2>/dev/null || true
 echo "== 100k articles, adversarial searches"
 adversarial "$work/news-100k.db" 100000
 
+echo "== PostgreSQL: the same 100k articles on a throwaway server"
+start_postgres
+provider=Postgres
+generated_pg=$(generate 100000 newsapi_load)
+echo "$generated_pg"
+start_app newsapi_load on
+for kind in slug list search; do measure "pg-cache-$kind" "$app_port" "$work/k100-$kind.txt"; done
+stop_app
+start_app newsapi_load off
+for kind in slug list search; do measure "pg-nocache-$kind" "$app_port" "$work/k100-$kind.txt"; done
+stop_app
+stop_postgres
+provider=Sqlite
+
+million_rows=""
+if [ "${MILLION:-}" = 1 ]; then
+  echo "== 1,000,000 articles (SQLite), output cache off"
+  generated_1m=$(generate 1000000 "$work/news-1m.db")
+  echo "$generated_1m"
+  size_1m=$(du -m "$work/news-1m.db" | cut -f1)
+  start_app "$work/news-1m.db" off
+  make_urls m1
+  for kind in slug list search; do measure "1m-nocache-$kind" "$app_port" "$work/m1-$kind.txt"; done
+  stop_app
+  million_rows="yes"
+fi
+
 {
   echo "| scenario (100k articles) | app req/s | app p99 ms | raw Kestrel req/s | raw Kestrel p99 ms | app / raw | goal |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
@@ -314,10 +355,20 @@ adversarial "$work/news-100k.db" 100000
       list) name="random list pages 1-500"; goal=0.40 ;;
       search) name="random searches, pages 1-5"; goal=0.15 ;;
     esac
-    for mode in cache nocache; do
-      label="100k-$mode-$kind"
+    case $kind in
+      slug) nocache_goal=0.25; pg_nocache_goal=0.10 ;;
+      list) nocache_goal=0.10; pg_nocache_goal=0.05 ;;
+      search) nocache_goal=0.08; pg_nocache_goal=0.03 ;;
+    esac
+    for mode in cache nocache pg-cache pg-nocache; do
+      case $mode in
+        cache) label="100k-cache-$kind"; what="SQLite, output cache on (as shipped)"; g=$goal ;;
+        nocache) label="100k-nocache-$kind"; what="SQLite, output cache off"; g=$nocache_goal ;;
+        pg-cache) label="pg-cache-$kind"; what="PostgreSQL, output cache on"; g=$goal ;;
+        pg-nocache) label="pg-nocache-$kind"; what="PostgreSQL, output cache off"; g=$pg_nocache_goal ;;
+      esac
       r=$(ratio "${rps[$label]}" "${rps[baseline-$kind]}")
-      echo "| $name, $([ $mode = cache ] && echo "output cache on (as shipped)" || echo "output cache off") | ${rps[$label]} | ${p99[$label]} | ${rps[baseline-$kind]} | ${p99[baseline-$kind]} | $r | ≥ $goal: $(verdict "$r" "$goal" ">=") |"
+      echo "| $name, $what | ${rps[$label]} | ${p99[$label]} | ${rps[baseline-$kind]} | ${p99[baseline-$kind]} | $r | ≥ $g: $(verdict "$r" "$g" ">=") |"
     done
   done
   echo
@@ -327,6 +378,17 @@ adversarial "$work/news-100k.db" 100000
     r=$(ratio "${rps[10k-nocache-$kind]}" "${rps[100k-nocache-$kind]}")
     echo "| $kind | ${rps[10k-nocache-$kind]} | ${rps[100k-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
   done
+  if [ -n "$million_rows" ]; then
+    echo
+    echo "| cost at 1M vs 100k (SQLite, output cache off: req/s at 100k ÷ req/s at 1M) | 100k req/s | 1M req/s | ratio | goal |"
+    echo "| --- | ---: | ---: | ---: | --- |"
+    for kind in slug list search; do
+      r=$(ratio "${rps[100k-nocache-$kind]}" "${rps[1m-nocache-$kind]}")
+      echo "| $kind | ${rps[100k-nocache-$kind]} | ${rps[1m-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
+    done
+    echo
+    echo "1M: $generated_1m; the database file is $size_1m MB."
+  fi
   echo
   echo "| memory (100k) | peak VmRSS | goal |"
   echo "| --- | ---: | --- |"
@@ -339,7 +401,8 @@ adversarial "$work/news-100k.db" 100000
   echo
   echo "wrk ${threads} threads × ${connections} connections, ${duration} s per run after ${warmup} s of warm-up, app and wrk on the same machine:"
   echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version)."
-  echo "Data: \`generate --articles 100000\` ($generated_100k) and 10000. Load average before the run: $load_before."
+  echo "Data: \`generate --articles 100000\` ($generated_100k) and 10000; PostgreSQL 15: $generated_pg. Load average before the run: $load_before."
+  echo "Commit measured: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src tests/NewsApi.Benchmarks || echo ' (with uncommitted changes)')."
 } >"$work/results.md"
 cp "$work/results.md" "$root/tests/NewsApi.Benchmarks/results.md"
 echo
