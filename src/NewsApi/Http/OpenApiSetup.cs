@@ -215,6 +215,7 @@ public static class Examples
         var newsArticle = NewsArticleJsonLd.From(article,
             new SiteContact { Address = contact.Address, Phones = contact.Phones.Select(p => new Phone(p.Display, p.E164)).ToList(), Email = contact.Email },
             site);
+        var ninjs = Ninjs.From(article, site);
         var feedItem = new JsonFeedItem(site.ArticleIdentity(1), site.Article(slug), page.Headline, page.Lead,
             string.Join("\n\n", new[] { page.Lead }.Concat(page.Body)), published, published, "vi",
             byline.Credits.Select(c => new JsonFeedAuthor(c.Name)).ToList());
@@ -250,6 +251,11 @@ public static class Examples
             [typeof(PersonLd)] = newsArticle.Author![0],
             [typeof(OrganizationLd)] = newsArticle.Publisher,
             [typeof(PostalAddressLd)] = newsArticle.Publisher.Address!,
+            [typeof(NinjsItem)] = ninjs,
+            [typeof(NinjsText)] = ninjs.Headlines[0],
+            [typeof(NinjsPerson)] = ninjs.People![0],
+            [typeof(NinjsInfoSource)] = ninjs.InfoSources[^1],
+            [typeof(NinjsAltId)] = ninjs.AltIds[0],
             [typeof(JsonFeed)] = feed,
             [typeof(JsonFeedItem)] = feedItem,
             [typeof(JsonFeedAuthor)] = feedItem.Authors![0],
