@@ -11,6 +11,7 @@ using NewsApi.Feeds;
 using NewsApi.Http;
 using NewsApi.Imports;
 using NewsApi.Keys;
+using NewsApi.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 // Defaults that appsettings, environment variables and switches still override: at Information, the framework writes
@@ -46,6 +47,10 @@ services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["
 services.AddNewsOpenApi();
 services.AddSingleton<ScheduledPublisher>();
 services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
+    .Validate(o => o.IsValid(), "Webhooks settings are out of range (MaxAttempts 1-100, LeaseSeconds above TimeoutSeconds, ...).").ValidateOnStart();
+services.AddSingleton<WebhookWorker>();
+services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
 services.AddOutputCache(o =>
 {
     // Only anonymous reads are cached (the default policy skips requests that carry Authorization),
@@ -146,6 +151,7 @@ endpoints.MapContactHeader().WithNotFoundForRouteParameters();
 endpoints.MapImports().WithNotFoundForRouteParameters();
 endpoints.MapFeeds();
 endpoints.MapKeys().WithNotFoundForRouteParameters();
+endpoints.MapWebhooks().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;

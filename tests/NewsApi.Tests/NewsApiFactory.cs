@@ -25,6 +25,9 @@ public class NewsApiFactory : WebApplicationFactory<Program>
         // Tests send many requests from one client; the rate limit has its own tests that turn it on.
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests that subscribe to webhooks turn delivery on with a receiver of their own on 127.0.0.1; elsewhere (the
+        // hostile requests subscribe whatever URL the document allows) nothing is ever sent anywhere.
+        builder.UseSetting("Webhooks:DeliveryEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

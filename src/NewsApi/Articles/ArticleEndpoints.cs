@@ -376,6 +376,7 @@ public static class ArticleEndpoints
         {
             return problem!;
         }
+        Webhooks.WebhookOutbox.AddDeleted(db, article.ToResponse(site), site);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -35,16 +35,23 @@ public static class Revisions
         }
     }
 
-    /// <summary>Adds the article's current state as its revision numbered by its version. The article must have its id.</summary>
-    public static void Record(NewsDbContext db, Article article, string actor, SiteTime site) =>
+    /// <summary>
+    /// Adds the article's current state as its revision numbered by its version, and the webhooks' event of the change
+    /// (the outbox), so both are committed with the change or not at all. The article must have its id.
+    /// </summary>
+    public static void Record(NewsDbContext db, Article article, string actor, SiteTime site)
+    {
+        var snapshot = JsonSerializer.Serialize(article.ToResponse(site), Json.Options);
         db.ArticleRevisions.Add(new ArticleRevision
         {
             ArticleId = article.Id,
             Number = article.Version,
             Actor = actor,
             CreatedAt = site.UtcNow,
-            Snapshot = JsonSerializer.Serialize(article.ToResponse(site), Json.Options),
+            Snapshot = snapshot,
         });
+        Webhooks.WebhookOutbox.Add(db, article, snapshot, site);
+    }
 
     public static RevisionResponse ToResponse(this ArticleRevision revision, SiteTime site) =>
         new(revision.Number, revision.Actor, site.ToSite(revision.CreatedAt),

@@ -6,6 +6,7 @@ using NewsApi.ContactHeader;
 using NewsApi.Contributors;
 using NewsApi.Datelines;
 using NewsApi.Keys;
+using NewsApi.Webhooks;
 
 namespace NewsApi.Data;
 
@@ -21,6 +22,9 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

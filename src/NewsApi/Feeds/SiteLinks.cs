@@ -26,6 +26,14 @@ public sealed record SiteLinks(string BaseUrl, string Name, string? ArticleUrlTe
             ArticleUrlTemplateFrom(configuration["Site:ArticleUrl"]));
     }
 
+    /// <summary>Links made with no request at hand (webhooks): Site:BaseUrl, else <see cref="FallbackBaseUrl"/>.</summary>
+    public static SiteLinks From(IConfiguration configuration)
+    {
+        var name = configuration["Site:Name"];
+        return new SiteLinks((ConfiguredBaseUrl(configuration) ?? FallbackBaseUrl).TrimEnd('/'),
+            string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim(), ArticleUrlTemplateFrom(configuration["Site:ArticleUrl"]));
+    }
+
     /// <summary>Site:BaseUrl when it is an absolute http(s) URL.</summary>
     public static string? ConfiguredBaseUrl(IConfiguration configuration)
     {

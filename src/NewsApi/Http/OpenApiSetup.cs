@@ -12,6 +12,7 @@ using NewsApi.Datelines;
 using NewsApi.Feeds;
 using NewsApi.Imports;
 using NewsApi.Keys;
+using NewsApi.Webhooks;
 using NewsApi.Text;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -195,6 +196,9 @@ public static class Examples
 
     public static object? For(Type type) => All.Value.GetValueOrDefault(type);
 
+    /// <summary>A subscriber's URL in examples: example.com is reserved for documentation and reaches no one.</summary>
+    private const string ExampleHook = "https://hooks.example.com/newsapi";
+
     private static Dictionary<Type, object> Build()
     {
         var page = PageImporter.FromText(DatabaseSetup.SeedPage(), DateOnly.FromDateTime(DatabaseSetup.SeedPublishedAt.DateTime)).Page!;
@@ -223,6 +227,8 @@ public static class Examples
         var importedContact = new ImportedContactHeader(contact.Address, contactResponse.Phones, contact.Email, true);
         var report = page.Report.Select(n => new ImportNoteResponse(n.Kind, n.Field, n.Message)).ToList();
         var contributor = new ContributorResponse(1, byline.Credits[0].Name, byline.Credits[0].Slug, published, published, 1);
+        var delivery = new WebhookDeliveryResponse(1, WebhookEventTypes.Published, 1, "msg_2b1b5d0c8f9e4a7bb3f0c1d2e3f4a5b6", WebhookDeliveryStatus.Delivered, 1, 200, null,
+            published, published, null, published);
         return new Dictionary<Type, object>
         {
             [typeof(ArticleResponse)] = article,
@@ -265,6 +271,12 @@ public static class Examples
             [typeof(RevisionResponse)] = new RevisionResponse(1, "editor", published, article),
             [typeof(KeyRequest)] = new KeyRequest("editor", Scopes.ContentWrite),
             [typeof(KeyResponse)] = new KeyResponse("editor", Scopes.ContentWrite, published, null),
+            [typeof(WebhookRequest)] = new WebhookRequest(ExampleHook, [WebhookEventTypes.Published, WebhookEventTypes.Updated, WebhookEventTypes.Unpublished], WebhookFormats.Json),
+            [typeof(WebhookResponse)] = new WebhookResponse(1, ExampleHook, [WebhookEventTypes.Published, WebhookEventTypes.Updated, WebhookEventTypes.Unpublished], WebhookFormats.Json, published),
+            // The Standard Webhooks specification's own example secret.
+            [typeof(CreatedWebhookResponse)] = new CreatedWebhookResponse(1, ExampleHook, [WebhookEventTypes.Published], WebhookFormats.Json, published, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+            [typeof(WebhookDeliveryResponse)] = delivery,
+            [typeof(WebhookDeliveryPage)] = new WebhookDeliveryPage([delivery], 1, 20, 1, links with { Self = "/api/v1/webhooks/1/deliveries?page=1&pageSize=20", First = "/api/v1/webhooks/1/deliveries?page=1&pageSize=20", Last = "/api/v1/webhooks/1/deliveries?page=1&pageSize=20" }),
             // The shape of a real key (prefix and 43 base64url characters); this one opens nothing.
             [typeof(CreatedKeyResponse)] = new CreatedKeyResponse("editor", Scopes.ContentWrite, published, ApiKey.Prefix + new string('x', 43)),
         };
