@@ -227,6 +227,55 @@ public class WebhookTests(WebhookFactory factory) : IClassFixture<WebhookFactory
     }
 
     [Fact]
+    public async Task TheReadmesReceiversInCSharpAndJavaScriptVerifyARealDelivery()
+    {
+        var hook = await SubscribeAsync();
+        await admin.PostAsync($"/api/v1/webhooks/{hook.Id}/ping", null);
+        var ping = Assert.Single(await receiver.WaitForAsync(r => r.Count >= 1));
+
+        // C#: the README's function, as printed there, over the headers and the raw body.
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Headers["webhook-id"] = ping.Id;
+        http.Request.Headers["webhook-timestamp"] = ping.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Request.Headers["webhook-signature"] = ping.Signature;
+        Assert.True(ReadmeVerify(hook.Secret, http.Request, ping.Body));
+        Assert.False(ReadmeVerify(hook.Secret, http.Request, ping.Body.Replace("ping", "pong", StringComparison.Ordinal)));
+
+        // JavaScript: the README's code block itself, run by Node.
+        var readme = await File.ReadAllTextAsync(Path.Combine(Fixtures.RepositoryRoot, "README.md"));
+        var start = readme.IndexOf("```js\n", readme.IndexOf("## Webhooks", StringComparison.Ordinal), StringComparison.Ordinal) + 6;
+        var code = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)].Replace("import {", "const {", StringComparison.Ordinal)
+            .Replace("} from \"node:crypto\";", "} = require(\"node:crypto\");", StringComparison.Ordinal);
+        var check = code + """
+            const m = JSON.parse(process.env.MESSAGE);
+            const ok = verify(m.secret, m.headers, m.body), forged = verify(m.secret, m.headers, m.body + " ");
+            console.log(ok && !forged ? "verified" : `ok=${ok} forged=${forged}`);
+            """;
+        var script = Path.Combine(factory.Database.Folder, "verify.cjs");
+        await File.WriteAllTextAsync(script, check);
+        var message = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            secret = hook.Secret,
+            headers = new Dictionary<string, string> { ["webhook-id"] = ping.Id, ["webhook-timestamp"] = ping.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), ["webhook-signature"] = ping.Signature },
+            body = ping.Body,
+        });
+        var (exit, output, error) = await AppProcess.RunAsync("node", [script], factory.Database.Folder, new Dictionary<string, string> { ["MESSAGE"] = message });
+        Assert.True(exit == 0, error);
+        Assert.Equal("verified", output.Trim());
+    }
+
+    // Copied from the README's "Webhooks" section: if this stops compiling or verifying, the README is wrong.
+    static bool ReadmeVerify(string secret, Microsoft.AspNetCore.Http.HttpRequest request, string body)
+    {
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var signed = $"{request.Headers["webhook-id"]}.{request.Headers["webhook-timestamp"]}.{body}";
+        var expected = "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(signed)));
+        var fresh = Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(request.Headers["webhook-timestamp"]!, System.Globalization.CultureInfo.InvariantCulture)) < 300;
+        return fresh && request.Headers["webhook-signature"].ToString().Split(' ').Any(s =>
+            System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(s), System.Text.Encoding.ASCII.GetBytes(expected)));
+    }
+
+    [Fact]
     public async Task ASlowReceiverWithinTheTimeoutIsDeliveredOnce()
     {
         var hook = await SubscribeAsync();

@@ -31,7 +31,10 @@ public sealed class WebhookEvent
     public int Version { get; set; }
     /// <summary>The article's status after the change, to compare the next change of the same article with.</summary>
     public string Status { get; set; } = "";
-    /// <summary>The article after the change as the API serves it (ArticleResponse JSON), the same text as its revision's.</summary>
+    /// <summary>
+    /// The article after the change as the API serves it (ArticleResponse JSON, the same text as its revision's), until
+    /// the event is dispatched: then each delivery holds its own body and this is emptied.
+    /// </summary>
     public string Snapshot { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? DispatchedAt { get; set; }

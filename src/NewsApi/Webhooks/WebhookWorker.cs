@@ -81,7 +81,10 @@ public sealed class WebhookWorker : BackgroundService
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var site = scope.ServiceProvider.GetRequiredService<SiteTime>();
-        var events = await db.WebhookEvents.AsNoTracking().Where(e => e.DispatchedAt == null).OrderBy(e => e.Id).Take(EventBatch).ToListAsync(cancellationToken);
+        // Without the snapshots: an imported page's can be megabytes, read below only when a subscriber wants the event.
+        var events = await db.WebhookEvents.AsNoTracking().Where(e => e.DispatchedAt == null).OrderBy(e => e.Id).Take(EventBatch)
+            .Select(e => new WebhookEvent { Id = e.Id, ArticleId = e.ArticleId, Type = e.Type, Version = e.Version, Status = e.Status, CreatedAt = e.CreatedAt })
+            .ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
             return 0;
@@ -103,11 +106,13 @@ public sealed class WebhookWorker : BackgroundService
                 continue;
             }
             var types = await WebhookOutbox.TypesOfAsync(db, change, cancellationToken);
-            var article = JsonSerializer.Deserialize<ArticleResponse>(change.Snapshot, Json.Options)!;
-            var at = site.ToSite(change.CreatedAt);
-            foreach (var type in types)
+            var wanted = types.SelectMany(type => subscriptions.Where(s => s.Events.Contains(type)).Select(s => (Type: type, Subscription: s))).ToList();
+            if (wanted.Count > 0)
             {
-                foreach (var subscription in subscriptions.Where(s => s.Events.Contains(type)))
+                var snapshot = await db.WebhookEvents.Where(e => e.Id == change.Id).Select(e => e.Snapshot).FirstAsync(cancellationToken);
+                var article = JsonSerializer.Deserialize<ArticleResponse>(snapshot, Json.Options)!;
+                var at = site.ToSite(change.CreatedAt);
+                foreach (var (type, subscription) in wanted)
                 {
                     db.WebhookDeliveries.Add(new WebhookDelivery
                     {
@@ -122,6 +127,8 @@ public sealed class WebhookWorker : BackgroundService
                     });
                 }
             }
+            // Each delivery holds its own body now; the article's state stays in its revision, so the outbox keeps no copy.
+            await db.WebhookEvents.Where(e => e.Id == change.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Snapshot, ""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
