@@ -7,7 +7,7 @@ using NewsApi.Webhooks;
 
 namespace NewsApi.Tests;
 
-/// <summary>Delivery turned on, fast: retries after 0.2 s (doubling, at most 1 s), 1 s per attempt, 4 attempts, to 127.0.0.1.</summary>
+/// <summary>Delivery turned on, fast: retries after 0.2 s (doubling, at most 1 s), 3 s per attempt, 4 attempts, to 127.0.0.1.</summary>
 public class WebhookFactory : NewsApiFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -17,8 +17,8 @@ public class WebhookFactory : NewsApiFactory
         ["Webhooks:PollIntervalMilliseconds"] = "50",
         ["Webhooks:FirstRetrySeconds"] = "0.2",
         ["Webhooks:MaxRetrySeconds"] = "1",
-        ["Webhooks:TimeoutSeconds"] = "1",
-        ["Webhooks:LeaseSeconds"] = "5",
+        ["Webhooks:TimeoutSeconds"] = "3",
+        ["Webhooks:LeaseSeconds"] = "10",
         ["Webhooks:MaxAttempts"] = "4",
     };
 }
@@ -206,7 +206,7 @@ public class WebhookTests(WebhookFactory factory) : IClassFixture<WebhookFactory
         var failed = Assert.Single(await WaitForDeliveriesAsync(hook.Id, d => d.Any(x => x.Status == "failed"), 30));
         Assert.Equal(4, failed.Attempts);
         Assert.Null(failed.ResponseCode);
-        Assert.Contains("No answer within 1 s", failed.Error);
+        Assert.Contains("No answer within 3 s", failed.Error);
         Assert.Null(failed.NextAttemptAt);
         Assert.Equal(4, receiver.Requests.Count);
 
@@ -281,7 +281,7 @@ public class WebhookTests(WebhookFactory factory) : IClassFixture<WebhookFactory
         var hook = await SubscribeAsync();
         receiver.Answer = async (_, ct) =>
         {
-            await Task.Delay(600, ct);
+            await Task.Delay(1500, ct);
             return 200;
         };
         await admin.PostAsync($"/api/v1/webhooks/{hook.Id}/ping", null);
