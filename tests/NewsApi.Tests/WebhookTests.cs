@@ -347,16 +347,24 @@ public class WebhookTests(WebhookFactory factory) : IClassFixture<WebhookFactory
     public async Task ADeliveryLeasedByAReplicaThatDiedIsSentWhenItsLeaseRunsOut()
     {
         var hook = await SubscribeAsync();
-        var ping = (await (await admin.PostAsync($"/api/v1/webhooks/{hook.Id}/ping", null)).Content.ReadFromJsonAsync<WebhookDeliveryResponse>(NewsApi.Http.Json.Options))!;
-        // Taken the instant it was queued, by a replica that then died (what a killed process leaves behind).
+        // A pending delivery leased by a replica that was killed mid-attempt: the row its death leaves behind.
         var until = DateTime.UtcNow.AddSeconds(2);
-        factory.Db(db => db.WebhookDeliveries.Where(d => d.Id == ping.Id)
-            .ExecuteUpdate(s => s.SetProperty(d => d.LeaseOwner, "dead-replica").SetProperty(d => d.LeaseUntil, until)));
+        var messageId = WebhookOutbox.NewMessageId();
+        factory.Db(db =>
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                SubscriptionId = hook.Id, Type = WebhookEventTypes.Ping, MessageId = messageId, Body = WebhookOutbox.PingBody(hook.Id, DateTimeOffset.UtcNow),
+                NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, LeaseOwner = "killed-replica", LeaseUntil = until,
+            });
+            return db.SaveChanges();
+        });
         await Task.Delay(1000);
         Assert.Empty(receiver.Requests);
         var got = Assert.Single(await receiver.WaitForAsync(r => r.Count >= 1, 10));
         Assert.True(DateTime.UtcNow >= until, "sent before the lease ran out");
-        Assert.Equal(ping.MessageId, got.Id);
+        Assert.Equal(messageId, got.Id);
+        AssertSigned(got, hook.Secret);
     }
 
     [Theory]

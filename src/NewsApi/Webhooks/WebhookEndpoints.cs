@@ -22,7 +22,8 @@ public static class WebhookEndpoints
                 + "which is shown only once. Only http(s) URLs; loopback, private and link-local addresses are refused (also after DNS resolution, "
                 + "and redirects are not followed) unless Webhooks:AllowPrivateTargets is true. Deliveries are sent at least once, in order per article, "
                 + "retried with exponential backoff (Webhooks:FirstRetrySeconds, doubling, with jitter) up to Webhooks:MaxAttempts, then failed (and retryable).");
-        group.MapGet("/{id:int}", Get).WithName("GetWebhook").WithETag().WithSummary("Get a webhook subscription");
+        group.MapGet("/{id:int}", Get).WithName("GetWebhook").WithETag().WithSummary("Get a webhook subscription")
+            .WithDescription("Its URL, events, format and creation time; never its secret.");
         group.MapDelete("/{id:int}", Delete).InWriteTransaction().WithName("DeleteWebhook").WithSummary("Delete a webhook subscription")
             .WithDescription("Nothing more is sent to it; its delivery log goes with it.");
         group.MapPost("/{id:int}/ping", Ping).InWriteTransaction().WithName("PingWebhook").WithSummary("Send a ping")
