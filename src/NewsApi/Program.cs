@@ -45,6 +45,8 @@ services.AddExceptionHandler<ExceptionToProblem>();
 services.AddApiKeys();
 services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
 services.AddNewsOpenApi();
+services.AddScoped<ArticleStore>();
+services.AddScoped<ArticleList>();
 services.AddSingleton<ScheduledPublisher>();
 services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
@@ -55,8 +57,11 @@ services.AddOutputCache(o =>
 {
     // Only anonymous reads are cached (the default policy skips requests that carry Authorization),
     // so a key holder's view never reaches anyone else and always reflects the database.
-    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedResponse.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content));
+    // Varied by Accept-Encoding: an answer compressed for one client is never served to one that did not ask for it.
+    o.AddBasePolicy(p => p.Expire(TimeSpan.FromSeconds(CachedResponse.PublicMaxAgeSeconds)).Tag(OutputCacheTags.Content)
+        .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding));
 });
+services.AddNewsCompression();
 services.AddSingleton<PublicListCache>();
 services.AddSingleton(SearchSettings.From(builder.Configuration));
 services.AddSingleton<SearchGate>();
@@ -118,6 +123,8 @@ if (app.Configuration.GetValue("OutputCache:Enabled", true))
     // Off only to measure what a read costs without it (tests/NewsApi.Benchmarks/load.sh).
     app.UseOutputCache();
 }
+// Inside the output cache, which so keeps each answer compressed once per coding.
+app.UseNewsCompression();
 app.EvictCachedContentOnWrites();
 app.UseQueryBudget(app.Configuration);
 

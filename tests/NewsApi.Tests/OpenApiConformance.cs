@@ -128,6 +128,16 @@ public sealed partial class OpenApiConformance
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();
 
+    public static byte[] Decode(byte[] compressed, Func<Stream, Stream> decoder)
+    {
+        using var output = new MemoryStream();
+        using (var stream = decoder(new MemoryStream(compressed)))
+        {
+            stream.CopyTo(output);
+        }
+        return output.ToArray();
+    }
+
     /// <summary>The middleware: first in the test host's pipeline, it sees every answer as the client will.</summary>
     public sealed class StartupFilter : IStartupFilter
     {
@@ -147,8 +157,16 @@ public sealed partial class OpenApiConformance
                     http.Response.Body = original;
                 }
                 var headers = http.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                // A compressed answer is checked as the client reads it, decompressed.
+                var sent = buffer.ToArray();
+                var body = headers.GetValueOrDefault("Content-Encoding") switch
+                {
+                    "br" => Decode(sent, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionMode.Decompress)),
+                    "gzip" => Decode(sent, s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionMode.Decompress)),
+                    _ => sent,
+                };
                 var problem = Document.Check(http.Request.Method, http.Request.Path.Value ?? "/", http.Response.StatusCode,
-                    http.Response.ContentType, headers, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                    http.Response.ContentType, headers, body);
                 if (problem is null)
                 {
                     buffer.Position = 0;

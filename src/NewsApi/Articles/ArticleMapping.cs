@@ -14,6 +14,10 @@ public static class ArticleMapping
         new(a.Id, a.Slug, a.Headline, a.Lead, a.Body, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
             site.ToSite(a.UpdatedAt), a.Version, a.Language, a.Byline?.ToResponse(), a.Dateline?.ToResponse());
 
+    public static ArticleSummary ToSummary(this Article a, SiteTime site) =>
+        new(a.Id, a.Slug, a.Headline, a.Lead, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
+            site.ToSite(a.UpdatedAt), a.Version, a.Language, a.Byline?.ToResponse(), a.Dateline?.ToResponse());
+
     /// <summary>
     /// What a list item needs, read in one query: no body, no search text (the largest columns, which a list never
     /// shows), and the byline's credits with their contributors in print order.
@@ -113,25 +117,6 @@ public static class ArticleQueries
                 .Where(c => c.ArticleId == article.Id).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         }
         return article;
-    }
-
-    /// <summary>
-    /// After a contributor's name or slug changed: every article crediting them shows the new one, so each gets a new
-    /// version, updatedAt, search text (the name is searchable) and a revision by <paramref name="actor"/>. Saved by the caller.
-    /// </summary>
-    public static async Task TouchCreditingAsync(NewsDbContext db, int contributorId, string actor, SiteTime site, CancellationToken cancellationToken)
-    {
-        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
-            .Where(a => db.BylineCredits.Any(c => c.ArticleId == a.Id && c.ContributorId == contributorId))
-            .ToListAsync(cancellationToken);
-        var ids = articles.Select(a => a.Id).ToList();
-        await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);
-        var now = site.UtcNow;
-        foreach (var article in articles)
-        {
-            article.Touch(now);
-            Revisions.Record(db, article, actor, site);
-        }
     }
 
     public static IQueryable<Article> Full(this IQueryable<Article> articles) =>

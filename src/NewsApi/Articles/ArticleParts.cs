@@ -9,10 +9,10 @@ namespace NewsApi.Articles;
 public static class ArticleParts
 {
     public static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(
-        NewsDbContext db, HttpContext http, SiteTime site, string idOrSlug, string part, Func<Article, T?> select, CancellationToken cancellationToken)
+        ArticleStore store, HttpContext http, string idOrSlug, string part, Func<Article, T?> select, CancellationToken cancellationToken)
         where T : class
     {
-        var article = await ArticleEndpoints.FindReadableAsync(db, http.User, idOrSlug, site, cancellationToken);
+        var article = await store.FindReadableAsync(http.User, idOrSlug, cancellationToken);
         if (article is null)
         {
             return Problems.NotFound("article", idOrSlug);
@@ -25,25 +25,21 @@ public static class ArticleParts
     /// article with its revision, and the answer is the part as stored.
     /// </summary>
     public static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
-        NewsDbContext db, HttpContext http, SiteTime site, string idOrSlug, Func<Article, T?> select,
+        ArticleStore store, HttpContext http, string idOrSlug, Func<Article, T?> select,
         Func<Article, Task<(string Field, string Message)?>> apply, CancellationToken cancellationToken)
         where T : class
     {
-        var article = await ArticleQueries.LoadForChangeAsync(db, IdOrSlug.Matches<Article>(idOrSlug), cancellationToken);
+        var (article, problem) = await ArticleHttp.LoadAsync(store, http, idOrSlug, cancellationToken, shown: select);
         if (article is null)
         {
-            return Problems.NotFound("article", idOrSlug);
-        }
-        if (ETags.IfMatchFails(http.Request, select(article)))
-        {
-            return Problems.PreconditionFailed();
+            return problem!;
         }
         if (await apply(article) is { } error)
         {
             return Problems.Invalid(error.Field, error.Message);
         }
-        article.Touch(site.UtcNow);
-        if (await ArticleEndpoints.SaveAsync(db, article, http, site, cancellationToken) is { } conflict)
+        article.Touch(store.Site.UtcNow);
+        if (await ArticleHttp.SaveAsync(store, article, http, cancellationToken) is { } conflict)
         {
             return conflict;
         }

@@ -12,14 +12,14 @@ public sealed record PublishRequest(DateTimeOffset? PublishAt = null);
 /// <summary>Publishing, unpublishing and the revision history of an article.</summary>
 public static class ArticleWorkflowEndpoints
 {
-    public static RouteGroupBuilder MapArticleWorkflow(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapArticleWorkflow(this RouteGroupBuilder group, RouteGroupBuilder writes)
     {
-        group.MapPost("/{idOrSlug}/publish", Publish).InWriteTransaction().WithName("PublishArticle").RequireScope(Scopes.ContentWrite)
+        writes.MapPost("/{idOrSlug}/publish", Publish).WithName("PublishArticle")
             .WithSummary("Publish or schedule an article")
             .WithDescription("Without a body, or with no publishAt, the article is published now (keeping a publication date it already has in the past). A publishAt in the future schedules it: it becomes public by itself at that time, across restarts. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPost("/{idOrSlug}/unpublish", Unpublish).InWriteTransaction().WithName("UnpublishArticle").RequireScope(Scopes.ContentWrite)
+        writes.MapPost("/{idOrSlug}/unpublish", Unpublish).WithName("UnpublishArticle")
             .WithSummary("Take an article back to draft")
             .WithDescription("The article disappears from public reads, lists, search and feeds at once. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -34,55 +34,41 @@ public static class ArticleWorkflowEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Publish(
-        string idOrSlug, PublishRequest? request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Publish(
+        string idOrSlug, PublishRequest? request, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
-        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
+        if (request?.PublishAt is { } asked && !TextRules.IsReasonableYear(asked.Year))
+        {
+            return Problems.Invalid("publishAt", $"publishAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
+        }
+        var (article, problem) = await ArticleHttp.LoadAsync(store, http, idOrSlug, cancellationToken);
         if (article is null)
         {
             return problem!;
         }
-        var now = site.UtcNow;
-        if (request?.PublishAt is { } publishAt)
-        {
-            if (!TextRules.IsReasonableYear(publishAt.Year))
-            {
-                return Problems.Invalid("publishAt", $"publishAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
-            }
-            var at = SiteTime.Truncate(publishAt.UtcDateTime);
-            article.Status = at > now ? ArticleStatus.Scheduled : ArticleStatus.Published;
-            article.PublishedAt = at;
-        }
-        else
-        {
-            article.Status = ArticleStatus.Published;
-            article.PublishedAt = article.PublishedAt is { } existing && existing <= now ? existing : now;
-        }
-        return await SaveAsync(db, article, http, site, cancellationToken);
+        store.Publish(article, request?.PublishAt is { } at ? SiteTime.Truncate(at.UtcDateTime) : null);
+        return await SaveAsync(store, article, http, cancellationToken);
     }
 
-    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Unpublish(
-        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Unpublish(
+        string idOrSlug, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
-        var (article, problem) = await ArticleEndpoints.LoadForWriteAsync(db, http, site, idOrSlug, cancellationToken);
+        var (article, problem) = await ArticleHttp.LoadAsync(store, http, idOrSlug, cancellationToken);
         if (article is null)
         {
             return problem!;
         }
-        article.Status = ArticleStatus.Draft;
-        return await SaveAsync(db, article, http, site, cancellationToken);
+        store.Unpublish(article);
+        return await SaveAsync(store, article, http, cancellationToken);
     }
 
     private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> SaveAsync(
-        NewsDbContext db, Article article, HttpContext http, SiteTime site, CancellationToken cancellationToken)
-    {
-        article.Touch(site.UtcNow);
-        return await ArticleEndpoints.SaveAsync(db, article, http, site, cancellationToken) is { } conflict
+        ArticleStore store, Article article, HttpContext http, CancellationToken cancellationToken) =>
+        await ArticleHttp.SaveAsync(store, article, http, cancellationToken) is { } conflict
             ? conflict
-            : TypedResults.Ok(article.ToResponse(site));
-    }
+            : TypedResults.Ok(article.ToResponse(store.Site));
 
-    public static async Task<Results<Ok<List<RevisionSummary>>, ProblemHttpResult>> ListRevisions(
+    private static async Task<Results<Ok<List<RevisionSummary>>, ProblemHttpResult>> ListRevisions(
         string idOrSlug, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         if (await db.Articles.ByIdOrSlug(idOrSlug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is not { } id)
@@ -96,7 +82,7 @@ public static class ArticleWorkflowEndpoints
         return TypedResults.Ok(revisions.Select(r => new RevisionSummary(r.Number, r.Actor, site.ToSite(r.CreatedAt))).ToList());
     }
 
-    public static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> GetRevision(
+    private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> GetRevision(
         string idOrSlug, int number, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var revision = await db.ArticleRevisions.AsNoTracking()

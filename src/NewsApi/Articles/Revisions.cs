@@ -12,36 +12,13 @@ public sealed record RevisionResponse(int Number, string Actor, DateTimeOffset C
 public static class Revisions
 {
     /// <summary>
-    /// Saves a change to an article together with its revision, in one transaction (the request's, or its own),
-    /// so no change is stored without who made it. Returns a conflict message for a unique-index clash (a slug a racing writer took).
+    /// Adds the article's current state (<paramref name="json"/>, its response as JSON) as its revision numbered by its
+    /// version, and the webhooks' event of the change (the outbox), so both are committed with the change or not at all.
+    /// The article must have its id.
     /// </summary>
-    public static async Task<string?> SaveWithRevisionAsync(
-        this NewsDbContext db, Article article, string actor, SiteTime site, CancellationToken cancellationToken)
+    public static void Record(NewsDbContext db, Article article, string actor, SiteTime site, byte[] json)
     {
-        var own = await db.BeginUnlessInTransactionAsync(cancellationToken);
-        await using (own)
-        {
-            if (await db.TrySaveAsync(cancellationToken) is { } conflict)
-            {
-                return conflict;
-            }
-            Record(db, article, actor, site);
-            await db.SaveChangesAsync(cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Adds the article's current state as its revision numbered by its version, and the webhooks' event of the change
-    /// (the outbox), so both are committed with the change or not at all. The article must have its id.
-    /// </summary>
-    public static void Record(NewsDbContext db, Article article, string actor, SiteTime site)
-    {
-        var snapshot = JsonSerializer.Serialize(article.ToResponse(site), Json.Options);
+        var snapshot = System.Text.Encoding.UTF8.GetString(json);
         db.ArticleRevisions.Add(new ArticleRevision
         {
             ArticleId = article.Id,

@@ -31,8 +31,8 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IConfigurati
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var site = scope.ServiceProvider.GetRequiredService<SiteTime>();
+        var store = scope.ServiceProvider.GetRequiredService<ArticleStore>();
+        var (db, site) = (store.Db, store.Site);
         var now = site.UtcNow;
         var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
             .OrderBy(a => a.PublishedAt).Select(a => a.Id).Take(100).ToListAsync(cancellationToken);
@@ -44,9 +44,9 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IConfigurati
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
             if (won == 1)
             {
-                var article = await ArticleQueries.LoadForChangeAsync(db, a => a.Id == id, cancellationToken) ?? throw new InvalidOperationException($"Article {id} is gone.");
+                var article = await store.LoadForChangeAsync(a => a.Id == id, cancellationToken) ?? throw new InvalidOperationException($"Article {id} is gone.");
                 article.Touch(now);
-                Revisions.Record(db, article, "scheduler", site);
+                await store.RecordChangeAsync(article, "scheduler", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 published++;
             }

@@ -17,7 +17,7 @@ public static class BylineEndpoints
             .WithSummary("Get an article's byline")
             .WithDescription("The byline as printed, its credits (contributors with roles: text, photo, video, graphics, translation, compilation) and the source credited. 404 when the article has none or is not visible to the caller.");
 
-        group.MapPut("/", Put).InWriteTransaction().WithName("PutByline").Validate<BylineRequest>().RequireScope(Scopes.ContentWrite)
+        group.Writes(Scopes.ContentWrite).MapPut("/", Put).WithName("PutByline").Validate<BylineRequest>()
             .WithSummary("Set an article's byline")
             .WithDescription("Send the printed text alone (e.g. \"Tin, ảnh: HƯƠNG HỒNG THU (QĐND)\") and the credits and source are read from it; or send credits and source explicitly. Contributors are created on first use. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -26,11 +26,11 @@ public static class BylineEndpoints
     }
 
     public static Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Get(
-        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        ArticleParts.GetAsync(db, http, site, idOrSlug, "byline", a => a.Byline?.ToResponse(), cancellationToken);
+        string idOrSlug, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
+        ArticleParts.GetAsync(store, http, idOrSlug, "byline", a => a.Byline?.ToResponse(), cancellationToken);
 
     public static Task<Results<Ok<BylineResponse>, ProblemHttpResult>> Put(
-        string idOrSlug, BylineRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        ArticleParts.PutAsync(db, http, site, idOrSlug, a => a.Byline?.ToResponse(),
-            article => BylineMapping.ApplyAsync(db, article, request, site.UtcNow, cancellationToken), cancellationToken);
+        string idOrSlug, BylineRequest request, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
+        ArticleParts.PutAsync(store, http, idOrSlug, a => a.Byline?.ToResponse(),
+            article => BylineMapping.ApplyAsync(store.Db, article, request, store.Site.UtcNow, cancellationToken), cancellationToken);
 }

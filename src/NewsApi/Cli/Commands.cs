@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Imports;
@@ -142,7 +143,7 @@ public static class Commands
                     var page = await File.ReadAllTextAsync(file, cancellationToken);
                     try
                     {
-                        var outcome = await PageImport.ImportAsync(db, site, page, format, parse.GetValue(publishedAt), dryRun: false, "import command", cancellationToken);
+                        var outcome = await PageImport.ImportAsync(provider.GetRequiredService<ArticleStore>(), page, format, parse.GetValue(publishedAt), dryRun: false, "import command", cancellationToken);
                         if (outcome.Response is null) failed.Add($"{file}: {outcome.Error}");
                         else if (outcome.Created) created++;
                         else existing++;

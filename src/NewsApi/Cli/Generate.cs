@@ -87,6 +87,9 @@ public static class Generate
                     await progress.WriteLineAsync($"{Math.Min(count, start + BatchSize)} / {count}");
                 }
             }
+            // What the API renders on every change, rendered here for the articles written above.
+            var rendered = await ArticleDocuments.RenderStaleAsync(db, site, cancellationToken, batchSize: 2_000);
+            await progress.WriteLineAsync($"Rendered {rendered} documents.");
             return composer.Contributors.Count;
         }
         finally

@@ -17,7 +17,7 @@ public static class ContactHeaderEndpoints
             .WithSummary("Get the site's contact header")
             .WithDescription("The address and phones printed at the top of every page (\"address | phone\"), phones with their display form and E.164. 404 until a header is set.");
 
-        group.MapPut("/", Put).InWriteTransaction().WithName("PutContactHeader").Validate<ContactHeaderRequest>().RequireScope(Scopes.Admin)
+        group.Writes(Scopes.Admin).MapPut("/", Put).WithName("PutContactHeader").Validate<ContactHeaderRequest>()
             .WithSummary("Set the site's contact header")
             .WithDescription("Needs a key with scope admin. Phones given by display form alone get their E.164 worked out (\"(84).208.3844.179\" → \"+842083844179\"). If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -25,16 +25,13 @@ public static class ContactHeaderEndpoints
         return group;
     }
 
-    public static ContactHeaderResponse ToResponse(this SiteContact c, SiteTime site) =>
-        new(c.Address, c.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), c.Email, site.ToSite(c.UpdatedAt), c.Version);
-
-    public static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Get(NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Get(NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return contact is null ? Problems.NotFound("contact header", "site") : TypedResults.Ok(contact.ToResponse(site));
     }
 
-    public static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Put(
+    private static async Task<Results<Ok<ContactHeaderResponse>, ProblemHttpResult>> Put(
         ContactHeaderRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contact = await db.ContactHeaders.FirstOrDefaultAsync(cancellationToken);
@@ -47,7 +44,7 @@ public static class ContactHeaderEndpoints
             contact = new SiteContact { Version = 0 };
             db.ContactHeaders.Add(contact);
         }
-        Apply(contact, request, site.UtcNow);
+        ContactHeaderMapping.Apply(contact, request, site.UtcNow);
         if (await db.TrySaveAsync(cancellationToken) is { } conflict)
         {
             return Problems.Conflict(conflict);
@@ -56,18 +53,4 @@ public static class ContactHeaderEndpoints
         http.Response.Headers.ETag = ETags.Of(response);
         return TypedResults.Ok(response);
     }
-
-    public static void Apply(SiteContact contact, ContactHeaderRequest request, DateTime now)
-    {
-        contact.Address = VietnameseText.NormalizeLine(request.Address);
-        contact.Phones = (request.Phones ?? [])
-            .Select(p => new Phone(VietnameseText.NormalizeLine(p.Display), p.E164 ?? PhoneNumbers.ToE164(p.Display)!))
-            .ToList();
-        contact.Email = string.IsNullOrWhiteSpace(request.Email) ? null : VietnameseText.NormalizeLine(request.Email);
-        contact.Version++;
-        contact.UpdatedAt = now;
-    }
-
-    public static ContactHeaderRequest FromParsed(ParsedContactHeader parsed) =>
-        new(parsed.Address, parsed.Phones.Select(p => new PhoneRequest(p.Display, p.E164)).ToList(), parsed.Email);
 }

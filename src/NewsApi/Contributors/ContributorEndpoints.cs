@@ -4,6 +4,7 @@ using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Keys;
+using Microsoft.AspNetCore.Mvc;
 using NewsApi.Text;
 
 namespace NewsApi.Contributors;
@@ -27,17 +28,18 @@ public static class ContributorEndpoints
             .WithDescription("The same paging and filters as GET /api/v1/articles.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        group.MapPost("/", Create).InWriteTransaction().WithName("CreateContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+        var writes = group.Writes(Scopes.ContentWrite);
+        writes.MapPost("/", Create).WithName("CreateContributor").Validate<ContributorRequest>()
             .WithSummary("Create a contributor")
             .WithDescription("Contributors are also created on first use by a byline. The slug is made from the name; a name whose slug is already taken is a 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/{idOrSlug}", Replace).InWriteTransaction().WithName("ReplaceContributor").Validate<ContributorRequest>().RequireScope(Scopes.ContentWrite)
+        writes.MapPut("/{idOrSlug}", Replace).WithName("ReplaceContributor").Validate<ContributorRequest>()
             .WithSummary("Rename a contributor")
             .WithDescription("Changes the name (and slug). Every article crediting the contributor shows the new name at once: each gets a new version, a revision by this key, and the name in its search text. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapDelete("/{idOrSlug}", Delete).InWriteTransaction().WithName("DeleteContributor").RequireScope(Scopes.ContentWrite)
+        writes.MapDelete("/{idOrSlug}", Delete).WithName("DeleteContributor")
             .WithSummary("Delete a contributor who is credited nowhere")
             .WithDescription("A contributor still credited in a byline cannot be deleted (409).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -62,7 +64,7 @@ public static class ContributorEndpoints
         return contributors.Where(c => db.BylineCredits.Any(credit => credit.ContributorId == c.Id && publicArticles.Contains(credit.ArticleId)));
     }
 
-    public static async Task<Results<Ok<ContributorPage>, ValidationProblem>> List(
+    private static async Task<Results<Ok<ContributorPage>, ValidationProblem>> List(
         HttpContext http, NewsDbContext db, SiteTime site, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -80,27 +82,31 @@ public static class ContributorEndpoints
         return TypedResults.Ok(new ContributorPage(items.Select(c => c.ToResponse(site)).ToList(), p, size, total, links));
     }
 
-    public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Get(
+    private static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Get(
         string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).VisibleTo(db, http, site).FirstOrDefaultAsync(cancellationToken);
         return contributor is null ? Problems.NotFound("contributor", idOrSlug) : TypedResults.Ok(contributor.ToResponse(site));
     }
 
-    public static async Task<Results<Ok<ArticlePage>, ProblemHttpResult, ValidationProblem>> Articles(
-        string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site,
-        int? page, int? pageSize, string? q, DateOnly? from, DateOnly? to, string? sort, CancellationToken cancellationToken)
+    private static async Task<Results<CachedJson<ArticlePage>, ProblemHttpResult, ValidationProblem>> Articles(
+        string idOrSlug, [AsParameters] ContributorArticlesQuery query, HttpContext http, NewsDbContext db, SiteTime site,
+        ArticleList list, FluentValidation.IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).VisibleTo(db, http, site).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (contributor is null)
         {
             return Problems.NotFound("contributor", idOrSlug);
         }
-        var id = contributor.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await ArticleEndpoints.List(http, db, site, page, pageSize, q, id, null, from, to, sort, null, cancellationToken);
+        var articles = new ArticleListQuery
+        {
+            Page = query.Page, PageSize = query.PageSize, Q = query.Q, From = query.From, To = query.To, Sort = query.Sort,
+            Contributor = contributor.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return await ArticleHttp.ListPageAsync(articles, http, list, validator, cancellationToken);
     }
 
-    public static async Task<Results<Created<ContributorResponse>, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<ContributorResponse>, ProblemHttpResult>> Create(
         ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var now = site.UtcNow;
@@ -120,7 +126,7 @@ public static class ContributorEndpoints
         return TypedResults.Created($"/api/v1/contributors/{contributor.Id}", response);
     }
 
-    public static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Replace(
+    private static async Task<Results<Ok<ContributorResponse>, ProblemHttpResult>> Replace(
         string idOrSlug, ContributorRequest request, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.ByIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
@@ -143,7 +149,7 @@ public static class ContributorEndpoints
         contributor.UpdatedAt = site.UtcNow;
         if (contributor.Name != oldName || contributor.Slug != oldSlug)
         {
-            await ArticleQueries.TouchCreditingAsync(db, id, http.User.Actor(), site, cancellationToken);
+            await http.RequestServices.GetRequiredService<ArticleStore>().TouchCreditingAsync(id, http.User.Actor(), cancellationToken);
         }
         if (await db.TrySaveAsync(cancellationToken) is { } conflict)
         {
@@ -154,7 +160,7 @@ public static class ContributorEndpoints
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.ByIdOrSlug(idOrSlug).FirstOrDefaultAsync(cancellationToken);
@@ -181,4 +187,15 @@ public static class ContributorEndpoints
         contributor.Name = VietnameseText.NormalizeLine(request.Name);
         contributor.Slug = request.Slug ?? TextRules.ReadableSlug(contributor.Name, ContributorLimits.Slug, "tac-gia");
     }
+}
+
+/// <summary>The query of a contributor's articles: an article list's, without the filters the path already decides.</summary>
+public sealed record ContributorArticlesQuery
+{
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "from")] public DateOnly? From { get; init; }
+    [FromQuery(Name = "to")] public DateOnly? To { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
 }

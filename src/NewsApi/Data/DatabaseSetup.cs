@@ -26,6 +26,9 @@ public static class DatabaseSetup
         {
             await SeedAsync(db, scope.ServiceProvider, cancellationToken);
         }
+        // Documents the articles do not have yet (a database from before the read model, articles written by `generate`),
+        // or rendered otherwise (another Site:TimeZone, a new format): rendered once, here, before the first request.
+        await ArticleDocuments.RenderStaleAsync(db, scope.ServiceProvider.GetRequiredService<SiteTime>(), cancellationToken);
     }
 
     private static async Task SeedAsync(NewsDbContext db, IServiceProvider services, CancellationToken cancellationToken)
@@ -34,8 +37,7 @@ public static class DatabaseSetup
         {
             return;
         }
-        var site = services.GetRequiredService<SiteTime>();
-        var outcome = await PageImport.ImportAsync(db, site, SeedPage(), PageFormat.Text, SeedPublishedAt, dryRun: false, "seed", cancellationToken, ArticleStatus.Published);
+        var outcome = await PageImport.ImportAsync(services.GetRequiredService<ArticleStore>(), SeedPage(), PageFormat.Text, SeedPublishedAt, dryRun: false, "seed", cancellationToken, ArticleStatus.Published);
         if (outcome.Response is null)
         {
             throw new InvalidOperationException("The seed page did not parse: " + outcome.Error);

@@ -33,7 +33,7 @@ public static class NewsArticleJsonLd
         builder.AddEndpointFilter(new NewsArticleJsonLdFilter())
             .WithMetadata(new AlsoProduces(StatusCodes.Status200OK, typeof(NewsArticleLd), MediaType))
             // One URL, two representations: the in-process cache must not answer one with the other.
-            .CacheOutput(p => p.SetVaryByHeader(HeaderNames.Accept), excludeDefaultPolicy: true);
+            .CacheOutput(p => p.SetVaryByHeader(HeaderNames.Accept, HeaderNames.AcceptEncoding), excludeDefaultPolicy: true);
 
     /// <summary>JSON-LD only when asked for explicitly, and not less wanted than plain JSON: every other client keeps the JSON.</summary>
     public static bool IsPreferred(HttpRequest request)

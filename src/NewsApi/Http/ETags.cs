@@ -57,6 +57,17 @@ public static class CachedResponse
     public static Results<FileContentHttpResult, StatusCodeHttpResult> Send(HttpContext http, byte[] body, string contentType, bool sameForEveryKey = false)
     {
         var etag = ETags.Of(body);
+        SetHeaders(http, etag, sameForEveryKey);
+        if (ETags.IfNoneMatchHits(http.Request, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Bytes(body, contentType);
+    }
+
+    /// <summary>The ETag and cache headers of a read (see <see cref="Send"/>).</summary>
+    public static void SetHeaders(HttpContext http, string etag, bool sameForEveryKey)
+    {
         var headers = http.Response.Headers;
         headers.ETag = etag;
         if (sameForEveryKey)
@@ -70,11 +81,6 @@ public static class CachedResponse
                 ? "private, no-cache"
                 : $"public, max-age={PublicMaxAgeSeconds}";
         }
-        if (ETags.IfNoneMatchHits(http.Request, etag))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return TypedResults.Bytes(body, contentType);
     }
 
     /// <summary>The result a handler's Results&lt;…&gt; union carries: what a filter has to look at to see an Ok and its value.</summary>
@@ -117,4 +123,16 @@ public static class CachedJsonExtensions
     public static TBuilder WithETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new CachedJsonFilter())
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(StatusCodes.Status304NotModified));
+}
+
+/// <summary>
+/// JSON already serialized (T's shape), sent as <see cref="CachedResponse.Send"/> sends any read: with its ETag, cache
+/// headers and 304. Documented as a 200 of T, like Ok&lt;T&gt;.
+/// </summary>
+public sealed class CachedJson<T>(byte[] body) : IResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
+{
+    public Task ExecuteAsync(HttpContext http) => CachedResponse.Send(http, body, "application/json; charset=utf-8").ExecuteAsync(http);
+
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
 }

@@ -47,7 +47,7 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
                 return (413, "Payload Too Large", "The request body is larger than this endpoint accepts.", null);
             case BadHttpRequestException bad when BindingFailure().Match(bad.Message) is { Success: true } failure:
                 return (400, "Bad Request", "A query or route value is malformed.",
-                    new Dictionary<string, string[]> { [failure.Groups["name"].Value] = [$"'{failure.Groups["value"].Value}' is not a valid {Describe(failure.Groups["type"].Value)}."] });
+                    new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(failure.Groups["name"].Value)] = [$"'{failure.Groups["value"].Value}' is not a valid {Describe(failure.Groups["type"].Value)}."] });
             case BadHttpRequestException bad:
                 return (bad.StatusCode, "Bad Request", SafeBindingMessage(bad), null);
             case JsonException json:
@@ -71,6 +71,7 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         _ => "value",
     };
 
+    /// <summary>The name is the parameter's, or for a query object bound with [AsParameters] its property's (Page for page): camel-cased, it is the query's.</summary>
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[A-Za-z0-9_]+)" from "(?<value>.*)"\.$""", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex BindingFailure();
 

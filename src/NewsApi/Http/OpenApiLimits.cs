@@ -128,10 +128,10 @@ internal sealed class ParameterLimitsFilter : IParameterFilter
                 schema.MaxLength = ArticleListLimits.Source;
                 break;
             case "sort":
-                schema.Enum = [.. ArticleEndpoints.Sorts.Select(s => (JsonNode)JsonValue.Create(s))];
+                schema.Enum = [.. ArticleListQuery.Sorts.Select(s => (JsonNode)JsonValue.Create(s))];
                 break;
             case "status":
-                schema.Enum = [.. ArticleEndpoints.Statuses.Select(s => (JsonNode)JsonValue.Create(s))];
+                schema.Enum = [.. ArticleListQuery.Statuses.Select(s => (JsonNode)JsonValue.Create(s))];
                 break;
             case "name" when concrete.In == ParameterLocation.Path:
                 schema.Pattern = Keys.ApiKey.NamePattern;

@@ -28,3 +28,13 @@ public static class WriteTransactionExtensions
     public static TBuilder InWriteTransaction<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new WriteTransactionFilter());
 }
+
+public static class WriteGroups
+{
+    /// <summary>
+    /// The write endpoints of a group: each runs in one transaction (<see cref="WriteTransactionFilter"/>) and needs a key
+    /// with <paramref name="scope"/>. Stated once for the group, so no write endpoint can be mapped without either.
+    /// </summary>
+    public static RouteGroupBuilder Writes(this RouteGroupBuilder group, string scope) =>
+        group.MapGroup("").InWriteTransaction().RequireScope(scope);
+}

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Http;
 using NewsApi.Keys;
@@ -14,7 +15,8 @@ public static class ImportEndpoints
     {
         var group = routes.MapGroup("/api/v1/imports").WithTags("Imports");
         // The gate goes outside the transaction: a waiting import holds neither a slot's memory nor the write lock.
-        group.MapPost("/", Import).AddEndpointFilter(ActivatorUtilities.CreateInstance<ImportGate>(routes.ServiceProvider)).InWriteTransaction().WithName("ImportPage").RequireScope(Scopes.ContentWrite)
+        group.AddEndpointFilter(ActivatorUtilities.CreateInstance<ImportGate>(routes.ServiceProvider));
+        group.Writes(Scopes.ContentWrite).MapPost("/", Import).WithName("ImportPage")
             .Accepts<string>("text/plain", "text/html")
             .WithSummary("Import a scraped news page")
             .WithDescription("Send a Vietnamese news page as text/plain (as scraped) or text/html. It becomes a draft article with its byline, dateline and, when the site has none yet, the contact header; the report marks every field found, inferred (and from what) or missing, and says what was dropped. dryRun=true only parses (200). publishedAt gives the year a dateline leaves out; without it, an HTML page's own publication time (article:published_time, JSON-LD datePublished, <time>, a shown date) is used, and a dateline is never later than its publication or today. The same page imported again creates nothing (200 with the first article). At most 2 MB, UTF-8.")
@@ -24,8 +26,8 @@ public static class ImportEndpoints
         return group;
     }
 
-    public static async Task<Results<Created<ImportResponse>, Ok<ImportResponse>, ProblemHttpResult>> Import(
-        HttpContext http, NewsDbContext db, SiteTime site,
+    private static async Task<Results<Created<ImportResponse>, Ok<ImportResponse>, ProblemHttpResult>> Import(
+        HttpContext http, ArticleStore store,
         bool? dryRun, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
         var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsedType) ? parsedType : null;
@@ -71,7 +73,7 @@ public static class ImportEndpoints
         {
             return Problems.Invalid("publishedAt", $"publishedAt is between the years {TextRules.MinYear} and {TextRules.MaxYear}.");
         }
-        var outcome = await PageImport.ImportAsync(db, site, page, format.Value, publishedAt, dryRun == true, http.User.Actor(), cancellationToken);
+        var outcome = await PageImport.ImportAsync(store, page, format.Value, publishedAt, dryRun == true, http.User.Actor(), cancellationToken);
         if (outcome.Response is null)
         {
             return Problems.Invalid("body", outcome.Error ?? "No article could be found in this page.");

@@ -24,9 +24,10 @@ public static class PageImport
     private static readonly ContactHeaderRequestValidator ContactRules = new();
 
     public static async Task<ImportOutcome> ImportAsync(
-        NewsDbContext db, SiteTime site, string page, PageFormat format, DateTimeOffset? publishedAt, bool dryRun,
+        ArticleStore store, string page, PageFormat format, DateTimeOffset? publishedAt, bool dryRun,
         string actor, CancellationToken cancellationToken, ArticleStatus status = ArticleStatus.Draft)
     {
+        var (db, site) = (store.Db, store.Site);
         var now = site.UtcNow;
         var normalized = VietnameseText.Normalize(page);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(format + "\n" + normalized)));
@@ -55,7 +56,7 @@ public static class PageImport
             report.Add(new ImportNoteResponse("warning", "article", $"This page was imported before as article {existing.Id}; nothing new was created."));
             return new ImportOutcome(false, new ImportResponse(existing.ToResponse(site), Contact(parsed.ContactHeader, applied: false), report), null);
         }
-        if (await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken) is { } existing)
+        if (await store.LoadForChangeAsync(a => a.ContentHash == hash, cancellationToken) is { } existing)
         {
             return ImportedBefore(existing);
         }
@@ -84,13 +85,13 @@ public static class PageImport
             await db.Database.CurrentTransaction!.CreateSavepointAsync("dry_run", cancellationToken);
         }
         var article = new Article { ContentHash = hash };
-        if (await ArticleWriter.ApplyAsync(db, site, article, request, now, cancellationToken) is { } error)
+        if (await store.ApplyAsync(article, request, cancellationToken) is { } error)
         {
             return new ImportOutcome(false, null, error.Message);
         }
-        db.Articles.Add(article);
+        store.Add(article);
 
-        var contactRequest = parsed.ContactHeader is null ? null : ContactHeaderEndpoints.FromParsed(parsed.ContactHeader);
+        var contactRequest = parsed.ContactHeader is null ? null : ContactHeaderMapping.FromParsed(parsed.ContactHeader);
         if (contactRequest is not null && ContactRules.Validate(contactRequest) is { IsValid: false } badContact)
         {
             report.Add(new ImportNoteResponse("warning", "contactHeader", "The page's contact header was not used: "
@@ -101,18 +102,18 @@ public static class PageImport
         if (applyContact)
         {
             var contact = new SiteContact { Version = 0 };
-            ContactHeaderEndpoints.Apply(contact, contactRequest!, now);
+            ContactHeaderMapping.Apply(contact, contactRequest!, now);
             db.ContactHeaders.Add(contact);
         }
         if (!dryRun)
         {
-            if (await db.SaveWithRevisionAsync(article, actor, site, cancellationToken) is { } conflict)
+            if (await store.SaveAsync(article, actor, cancellationToken) is { } conflict)
             {
                 // The same page imported at the same moment by another request that saved first: answer with its
                 // article, as for any repeated import. (On PostgreSQL the clash waits for that transaction's commit;
                 // EF Core's own savepoint around SaveChanges has taken the failed insert back, so the transaction goes on.)
                 db.ChangeTracker.Clear();
-                return await ArticleQueries.LoadForChangeAsync(db, a => a.ContentHash == hash, cancellationToken) is { } first
+                return await store.LoadForChangeAsync(a => a.ContentHash == hash, cancellationToken) is { } first
                     ? ImportedBefore(first)
                     : new ImportOutcome(false, null, conflict);
             }

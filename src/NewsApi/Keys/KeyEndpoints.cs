@@ -30,10 +30,11 @@ public static class KeyEndpoints
 
         group.MapGet("/", List).WithName("ListKeys").WithETag().WithSummary("List API keys")
             .WithDescription("Names, scopes and dates; never the keys themselves, which are stored only as hashes.");
-        group.MapPost("/", Create).InWriteTransaction().WithName("CreateKey").Validate<KeyRequest>().WithSummary("Create an API key")
+        var writes = group.Writes(Scopes.Admin);
+        writes.MapPost("/", Create).WithName("CreateKey").Validate<KeyRequest>().WithSummary("Create an API key")
             .WithDescription("Scopes: content.read (read drafts), content.write (write content), admin (contact header and keys). The key is in the response once and cannot be shown again.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{name}", Revoke).InWriteTransaction().WithName("RevokeKey").WithSummary("Revoke an API key")
+        writes.MapDelete("/{name}", Revoke).WithName("RevokeKey").WithSummary("Revoke an API key")
             .WithDescription("The key stops working at once.");
         return group;
     }

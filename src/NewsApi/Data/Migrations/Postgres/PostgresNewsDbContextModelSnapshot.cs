@@ -99,6 +99,54 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.ToTable("articles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Articles.ArticleDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Brotli")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Gzip")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Renderer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("Summary")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Slug");
+
+                    b.ToTable("article_documents", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Articles.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -494,6 +542,15 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Articles.ArticleDocument", b =>
+                {
+                    b.HasOne("NewsApi.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsApi.Articles.ArticleDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsApi.Articles.ArticleRevision", b =>

@@ -92,6 +92,54 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.ToTable("articles", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Articles.ArticleDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Brotli")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Gzip")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Json")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Renderer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Summary")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Slug");
+
+                    b.ToTable("article_documents", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Articles.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -471,6 +519,15 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Articles.ArticleDocument", b =>
+                {
+                    b.HasOne("NewsApi.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsApi.Articles.ArticleDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsApi.Articles.ArticleRevision", b =>

@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Articles;
+
+/// <summary>
+/// The read model of one article: its public JSON rendered once when it changed, with its ETag, compressed once (gzip
+/// and Brotli), and its list item (the narrow summary a list page is made of). Written in the transaction of the change
+/// that caused it (<see cref="ArticleDocuments.RenderAsync"/>), so a reader never sees a change without its document.
+/// </summary>
+public sealed class ArticleDocument
+{
+    public int ArticleId { get; set; }
+    /// <summary>The article's slug and stored status when rendered: what a public read looks up, by an index.</summary>
+    public string Slug { get; set; } = "";
+    public ArticleStatus Status { get; set; }
+    public string ETag { get; set; } = "";
+    public byte[] Json { get; set; } = [];
+    public byte[] Gzip { get; set; } = [];
+    public byte[] Brotli { get; set; } = [];
+    /// <summary>The article's list item (ArticleSummary) as JSON.</summary>
+    public byte[] Summary { get; set; } = [];
+    /// <summary>What it was rendered with (<see cref="ArticleDocuments.Renderer"/>): another time zone or format renders it again at start.</summary>
+    public string Renderer { get; set; } = "";
+}
+
+public sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<ArticleDocument>
+{
+    public void Configure(EntityTypeBuilder<ArticleDocument> document)
+    {
+        document.ToTable("article_documents");
+        document.HasKey(d => d.ArticleId);
+        document.Property(d => d.ArticleId).ValueGeneratedNever();
+        document.Property(d => d.Slug).HasMaxLength(ArticleLimits.Slug).IsRequired();
+        // Not unique: the articles table already holds slugs unique; a read takes the published one.
+        document.HasIndex(d => d.Slug);
+        document.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        document.Property(d => d.ETag).HasMaxLength(40).IsRequired();
+        document.Property(d => d.Renderer).HasMaxLength(100).IsRequired();
+        document.HasOne<Article>().WithOne().HasForeignKey<ArticleDocument>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Renders articles into their stored documents: after every change, and at start for any rendered otherwise.</summary>
+public static class ArticleDocuments
+{
+    /// <summary>Raise when the rendered form changes (a new field in ArticleResponse or ArticleSummary): every document is rendered again at start.</summary>
+    private const int FormatVersion = 1;
+
+    private const int LargeDocumentBytes = 256 * 1024;
+
+    public static string Renderer(SiteTime site) => $"{FormatVersion}|{site.Zone.Id}";
+
+    /// <summary>Renders the article (whole, with its parts loaded) into its document, added or updated in the context; saved by the caller.</summary>
+    public static async Task RenderAsync(NewsDbContext db, Article article, SiteTime site, byte[] json, CancellationToken cancellationToken)
+    {
+        var document = db.ArticleDocuments.Local.FirstOrDefault(d => d.ArticleId == article.Id)
+            ?? await db.ArticleDocuments.FirstOrDefaultAsync(d => d.ArticleId == article.Id, cancellationToken);
+        if (document is null)
+        {
+            document = new ArticleDocument { ArticleId = article.Id };
+            db.ArticleDocuments.Add(document);
+        }
+        Fill(document, article, site, json);
+    }
+
+    public static void Fill(ArticleDocument document, Article article, SiteTime site) =>
+        Fill(document, article, site, JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options));
+
+    /// <param name="json">The article's response as JSON, when the caller has it already (the revision is the same bytes).</param>
+    public static void Fill(ArticleDocument document, Article article, SiteTime site, byte[] json)
+    {
+        document.Slug = article.Slug;
+        document.Status = article.Status;
+        document.Json = json;
+        document.ETag = ETags.Of(json);
+        document.Gzip = Compress(json, s => new GZipStream(s, CompressionLevel.Optimal));
+        // Quality 5 of 11: nearly the size of the best at a fraction of its time, paid once per change. A very long
+        // article (an imported 2 MB page) takes quality 1, whose encoder needs a fraction of the memory.
+        var quality = json.Length <= LargeDocumentBytes ? 5 : 1;
+        document.Brotli = Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = quality }));
+        document.Summary = JsonSerializer.SerializeToUtf8Bytes(article.ToSummary(site), Json.Options);
+        document.Renderer = Renderer(site);
+    }
+
+    private static byte[] Compress(byte[] bytes, Func<Stream, Stream> encoder)
+    {
+        using var output = new MemoryStream(bytes.Length / 2);
+        using (var stream = encoder(output))
+        {
+            stream.Write(bytes);
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Renders every article that has no document, or one rendered with another renderer (a new format, another
+    /// Site:TimeZone), in batches: at start, and after `generate` wrote articles directly. Returns how many.
+    /// </summary>
+    public static async Task<int> RenderStaleAsync(NewsDbContext db, SiteTime site, CancellationToken cancellationToken, int batchSize = 500)
+    {
+        var renderer = Renderer(site);
+        var rendered = 0;
+        var after = 0;
+        while (true)
+        {
+            var ids = await db.Articles.AsNoTracking()
+                .Where(a => a.Id > after && !db.ArticleDocuments.Any(d => d.ArticleId == a.Id && d.Renderer == renderer))
+                .OrderBy(a => a.Id).Select(a => a.Id).Take(batchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return rendered;
+            }
+            var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+                .Include(a => a.Byline).Include(a => a.Dateline).ToListAsync(cancellationToken);
+            var credits = (await db.BylineCredits.AsNoTracking().Include(c => c.Contributor)
+                    .Where(c => EF.Parameter(ids).Contains(c.ArticleId)).ToListAsync(cancellationToken))
+                .ToLookup(c => c.ArticleId);
+            var documents = await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).ToDictionaryAsync(d => d.ArticleId, cancellationToken);
+            foreach (var article in articles)
+            {
+                if (article.Byline is { } byline)
+                {
+                    byline.Credits = credits[article.Id].OrderBy(c => c.Position).ToList();
+                }
+                if (!documents.TryGetValue(article.Id, out var document))
+                {
+                    document = new ArticleDocument { ArticleId = article.Id };
+                    db.ArticleDocuments.Add(document);
+                }
+                Fill(document, article, site);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            rendered += articles.Count;
+            after = ids[^1];
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Articles;
+
+/// <summary>
+/// The one way articles are read for a change and written: the API's endpoints, imports, the scheduler and contributor
+/// renames all go through it. A save stores the article with its revision (who, when, what) and its rendered document
+/// (the read model) in one transaction.
+/// </summary>
+public sealed class ArticleStore(NewsDbContext db, SiteTime site)
+{
+    public NewsDbContext Db => db;
+
+    public SiteTime Site => site;
+
+    /// <summary>An article the caller may see, whole and untracked: published ones for everyone, any for a key with content.read.</summary>
+    public Task<Article?> FindReadableAsync(ClaimsPrincipal user, string idOrSlug, CancellationToken cancellationToken) =>
+        ReadableBy(user).ByIdOrSlug(idOrSlug).FirstWithPartsAsync(db, tracked: false, cancellationToken);
+
+    public IQueryable<Article> ReadableBy(ClaimsPrincipal user) =>
+        user.CanReadDrafts() ? db.Articles.AsNoTracking() : db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow));
+
+    /// <summary>
+    /// A published article's stored document, in the encoding asked for: one indexed lookup returning bytes. Null when
+    /// there is none to serve this way (no such article, a draft, a schedule: those take <see cref="FindReadableAsync"/>).
+    /// </summary>
+    public async Task<StoredDocument?> FindPublishedDocumentAsync(string idOrSlug, ContentCoding coding, CancellationToken cancellationToken)
+    {
+        var documents = db.ArticleDocuments.AsNoTracking().Where(d => d.Status == ArticleStatus.Published);
+        documents = IdOrSlug.IsId(idOrSlug, out var id) ? documents.Where(d => d.ArticleId == id) : documents.Where(d => d.Slug == idOrSlug);
+        return coding switch
+        {
+            ContentCoding.Brotli => await documents.Select(d => new StoredDocument(d.ETag, d.Brotli, "br")).FirstOrDefaultAsync(cancellationToken),
+            ContentCoding.Gzip => await documents.Select(d => new StoredDocument(d.ETag, d.Gzip, "gzip")).FirstOrDefaultAsync(cancellationToken),
+            _ => await documents.Select(d => new StoredDocument(d.ETag, d.Json, null)).FirstOrDefaultAsync(cancellationToken),
+        };
+    }
+
+    /// <summary>The article with this id or current slug, tracked and whole (byline, credits, dateline), for a change.</summary>
+    public Task<Article?> LoadForChangeAsync(string idOrSlug, CancellationToken cancellationToken) =>
+        ArticleQueries.LoadForChangeAsync(db, IdOrSlug.Matches<Article>(idOrSlug), cancellationToken);
+
+    public Task<Article?> LoadForChangeAsync(Expression<Func<Article, bool>> which, CancellationToken cancellationToken) =>
+        ArticleQueries.LoadForChangeAsync(db, which, cancellationToken);
+
+    /// <summary>Applies a write request (POST, PUT, PATCH, an import) to an article, new or loaded for a change; the error to answer, if any.</summary>
+    public Task<WriteError?> ApplyAsync(Article article, ArticleRequest request, CancellationToken cancellationToken) =>
+        ArticleWriter.ApplyAsync(db, site, article, request, site.UtcNow, cancellationToken);
+
+    /// <summary>A new article, added to the context; saved by <see cref="SaveAsync"/>.</summary>
+    public void Add(Article article) => db.Articles.Add(article);
+
+    /// <summary>
+    /// Saves a changed article with its revision and document, in one transaction (the request's, or its own). Returns a
+    /// conflict message for a unique-index clash (a slug a racing writer took).
+    /// </summary>
+    public async Task<string?> SaveAsync(Article article, string actor, CancellationToken cancellationToken)
+    {
+        var own = await db.BeginUnlessInTransactionAsync(cancellationToken);
+        await using (own)
+        {
+            if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
+            await RecordChangeAsync(article, actor, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>What every change of an article adds to its transaction: the revision and the re-rendered document. The article must have its id.</summary>
+    public async Task RecordChangeAsync(Article article, string actor, CancellationToken cancellationToken)
+    {
+        // Serialized once: the revision's snapshot and the document are the same bytes.
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options);
+        Revisions.Record(db, article, actor, site, json);
+        await ArticleDocuments.RenderAsync(db, article, site, json, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes an article loaded for a change, with its byline, dateline, revisions and document; the webhooks' event
+    /// of the deletion (with the article as it was) goes into the same transaction.
+    /// </summary>
+    public async Task DeleteAsync(Article article, CancellationToken cancellationToken)
+    {
+        Webhooks.WebhookOutbox.AddDeleted(db, article.ToResponse(site), site);
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Publishes now (keeping a publication date already in the past), or at a given time: scheduled when in the future.</summary>
+    public void Publish(Article article, DateTime? at)
+    {
+        var now = site.UtcNow;
+        if (at is { } when)
+        {
+            article.Status = when > now ? ArticleStatus.Scheduled : ArticleStatus.Published;
+            article.PublishedAt = when;
+        }
+        else
+        {
+            article.Status = ArticleStatus.Published;
+            article.PublishedAt = article.PublishedAt is { } existing && existing <= now ? existing : now;
+        }
+        article.Touch(now);
+    }
+
+    public void Unpublish(Article article)
+    {
+        article.Status = ArticleStatus.Draft;
+        article.Touch(site.UtcNow);
+    }
+
+    /// <summary>
+    /// After a contributor's name or slug changed: every article crediting them shows the new one, so each gets a new
+    /// version, updatedAt, search text (the name is searchable), a revision by <paramref name="actor"/> and its document
+    /// rendered again. Saved by the caller.
+    /// </summary>
+    public async Task TouchCreditingAsync(int contributorId, string actor, CancellationToken cancellationToken)
+    {
+        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
+            .Where(a => db.BylineCredits.Any(c => c.ArticleId == a.Id && c.ContributorId == contributorId))
+            .ToListAsync(cancellationToken);
+        var ids = articles.Select(a => a.Id).ToList();
+        await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);
+        await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).LoadAsync(cancellationToken);
+        var now = site.UtcNow;
+        foreach (var article in articles)
+        {
+            article.Touch(now);
+            await RecordChangeAsync(article, actor, cancellationToken);
+        }
+    }
+}
+
+/// <summary>A stored document's bytes, their ETag, and the content coding they are in (null: none).</summary>
+public sealed record StoredDocument(string ETag, byte[] Body, string? ContentEncoding);
