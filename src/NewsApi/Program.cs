@@ -63,6 +63,8 @@ services.AddOutputCache(o =>
 });
 services.AddNewsCompression();
 services.AddSingleton<PublicListCache>();
+services.AddSingleton<ReplicaCacheEviction>();
+services.AddHostedService(sp => sp.GetRequiredService<ReplicaCacheEviction>());
 services.AddSingleton(SearchSettings.From(builder.Configuration));
 services.AddSingleton<SearchGate>();
 services.AddNewsForwardedHeaders(builder.Configuration);
