@@ -20,6 +20,7 @@ public class WebhookFactory : NewsApiFactory
         ["Webhooks:TimeoutSeconds"] = "3",
         ["Webhooks:LeaseSeconds"] = "10",
         ["Webhooks:MaxAttempts"] = "4",
+        ["Publishing:SchedulerIntervalSeconds"] = "1",
     };
 }
 
@@ -159,6 +160,21 @@ public class WebhookTests(WebhookFactory factory) : IClassFixture<WebhookFactory
             // Two articles: each in order, but not in order with each other.
             receiver.Requests.Where(r => ArticleOf(r) == id || ArticleOf(r) == bornId).Select(r => (ArticleOf(r)!.Value, TypeOf(r))).Order());
         Assert.Equal(2, (await DeliveriesAsync(hook.Id)).Total);
+    }
+
+    [Fact]
+    public async Task AScheduledPublicationIsAnUpdateWhenScheduledAndPublishedWhenItsTimeComes()
+    {
+        await SubscribeAsync([WebhookEventTypes.Updated, WebhookEventTypes.Published]);
+        var writer = factory.ClientWithScope(Scopes.ContentWrite);
+        var id = await CreateArticleAsync(writer, "Bài hẹn giờ báo cho người đăng ký");
+        var at = DateTimeOffset.UtcNow.AddSeconds(2);
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync($"/api/v1/articles/{id}/publish", Http.JsonBody(new { publishAt = at }))).StatusCode);
+        var got = await receiver.WaitForAsync(r => r.Count(x => ArticleOf(x) == id) >= 2, 30);
+        Assert.Equal(["article.updated", "article.published"], got.Where(r => ArticleOf(r) == id).Select(TypeOf));
+        var published = JsonNode.Parse(got.Last(r => ArticleOf(r) == id).Body)!["data"]!["article"]!;
+        Assert.Equal("published", (string)published["status"]!);
+        Assert.True(DateTimeOffset.UtcNow >= at, "announced as published before its time");
     }
 
     [Fact]
