@@ -13,6 +13,7 @@ using NewsApi.Imports;
 using NewsApi.Keys;
 using NewsApi.Site;
 using NewsApi.Media;
+using NewsApi.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 // Defaults that appsettings, environment variables and switches still override: at Information, the framework writes
@@ -70,6 +71,10 @@ services.AddScoped<ArticleStore>();
 services.AddScoped<ArticleList>();
 services.AddSingleton<ScheduledPublisher>();
 services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
+    .Validate(o => o.IsValid(), "Webhooks settings are out of range (MaxAttempts 1-100, LeaseSeconds above TimeoutSeconds, ...).").ValidateOnStart();
+services.AddSingleton<WebhookWorker>();
+services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
 services.AddOutputCache(o =>
 {
     // Only anonymous reads are cached (the default policy skips requests that carry Authorization),
@@ -83,6 +88,8 @@ services.AddSingleton<PublicListCache>();
 services.AddOptions<MediaOptions>().BindConfiguration("Media").Validate(o => o.IsValid(), "Media settings are out of range.").ValidateOnStart();
 services.AddSingleton<MediaStore>();
 services.AddSingleton<RenditionCache>();
+services.AddSingleton<ReplicaCacheEviction>();
+services.AddHostedService(sp => sp.GetRequiredService<ReplicaCacheEviction>());
 services.AddSingleton<SearchGate>();
 services.AddNewsForwardedHeaders(builder.Configuration);
 services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -180,6 +187,7 @@ endpoints.MapImports().WithNotFoundForRouteParameters();
 endpoints.MapFeeds();
 endpoints.MapKeys().WithNotFoundForRouteParameters();
 endpoints.MapMedia().WithNotFoundForRouteParameters();
+endpoints.MapWebhooks().WithNotFoundForRouteParameters();
 
 await app.RunAsync();
 return 0;

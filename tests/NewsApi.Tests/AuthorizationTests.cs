@@ -76,7 +76,7 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
         foreach (var (method, pattern, scope, mediaType) in Routes().Where(r => r.Scope is not null))
         {
             var url = pattern.Replace("{id:int}", missing).Replace("{idOrSlug}", missing)
-                .Replace("{number:int}", "1").Replace("{name}", "khong-co");
+                .Replace("{number:int}", "1").Replace("{deliveryId:long}", "1").Replace("{name}", "khong-co");
             foreach (var caller in Callers)
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), url);

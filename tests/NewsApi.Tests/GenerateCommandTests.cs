@@ -44,6 +44,7 @@ public class GenerateCommandTests : IDisposable
             var dateline = item["dateline"]!;
             Assert.StartsWith((string)dateline["text"]!, (string)item["lead"]!);
             Assert.NotNull((string?)dateline["date"]);
+            NinjsSchema.AssertValid(await NinjsSchema.GetAsync(client, (string)item["slug"]!), (string)item["slug"]!);
         }
 
         // A word of a generated headline finds it with or without its tones.

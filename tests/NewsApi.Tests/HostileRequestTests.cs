@@ -334,7 +334,9 @@ public class HostileRequestTests(NewsApiFactory factory, ITestOutputHelper outpu
             .Concat(db.ContactHeaders.AsNoTracking().Select(c => "contact:" + c.Version).ToList())
             .Concat(db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Name + ":" + (k.RevokedAt == null)).ToList())
             .Concat([db.ArticleRevisions.Count().ToString(CultureInfo.InvariantCulture),
-                     db.ArticleSlugs.Count().ToString(CultureInfo.InvariantCulture)])));
+                     db.ArticleSlugs.Count().ToString(CultureInfo.InvariantCulture),
+                     "webhooks:" + db.WebhookSubscriptions.Count().ToString(CultureInfo.InvariantCulture),
+                     "deliveries:" + db.WebhookDeliveries.Count(d => d.Status == "pending").ToString(CultureInfo.InvariantCulture)])));
 
     [Fact]
     public async Task ThousandsOfHostileRequestsFromTheDocumentGetNo5xxOnlyProblemJsonAndChangeNothingWhenRejected()

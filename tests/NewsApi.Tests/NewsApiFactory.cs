@@ -27,6 +27,9 @@ public class NewsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Each app's renditions in its own database folder, removed with it.
         builder.UseSetting("Media:CacheFolder", Path.Combine(Database.Folder, "renditions"));
+        // Tests that subscribe to webhooks turn delivery on with a receiver of their own on 127.0.0.1; elsewhere (the
+        // hostile requests subscribe whatever URL the document allows) nothing is ever sent anywhere.
+        builder.UseSetting("Webhooks:DeliveryEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

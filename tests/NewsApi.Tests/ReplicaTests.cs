@@ -100,5 +100,51 @@ public class ReplicaTests : IDisposable
         Assert.Equal(1, final.AsArray().Count(r => (string)r!["actor"]! == "scheduler"));
     }
 
+    [Fact]
+    public async Task OnPostgresAWriteThroughOneReplicaReachesTheOthersAnonymousReadersWithinASecondAlsoAfterALostListener()
+    {
+        if (!TestDatabase.UsePostgres)
+        {
+            // SQLite is one process: its writes empty its own caches, and there is no other replica to tell.
+            return;
+        }
+        var environment = database.Environment;
+        environment["RateLimiting__Enabled"] = "false";
+        await using var a = await AppProcess.StartAsync(environment, database.Folder);
+        await using var b = await AppProcess.StartAsync(environment, database.Folder);
+        var (exit, output, error) = await AppProcess.RunCommandAsync(environment, database.Folder, "keys", "create", "--name", "replica-writer", "--scope", "content.write");
+        Assert.True(exit == 0, error);
+        var writerA = new HttpClient { BaseAddress = a.Client.BaseAddress };
+        writerA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n')[^1]);
+
+        for (var round = 0; round < 2; round++)
+        {
+            if (round == 1)
+            {
+                // Both replicas lose their listening connection (a failover, an idle timeout): they must listen again.
+                await using var admin = new Npgsql.NpgsqlConnection(database.ConnectionString);
+                await admin.OpenAsync();
+                await using var terminate = new Npgsql.NpgsqlCommand(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'newsapi-cache-listener' AND datname = current_database()", admin);
+                Assert.Equal(2L, (long)(await terminate.ExecuteScalarAsync())!);
+                await Task.Delay(2000);
+            }
+            var headline = $"Bản sao B thấy ngay, vòng {round}";
+            var created = await writerA.PostAsync("/api/v1/articles", Http.JsonBody(new { headline, lead = "Sáng 1-2, kiểm tra bộ nhớ đệm." }));
+            var id = (int)(await created.ReadJson())["id"]!;
+            // B's public list is cached now, without the article; left alone it would be served for up to 5 s.
+            Assert.DoesNotContain(headline, await b.Client.GetStringAsync("/api/v1/articles?pageSize=100"));
+            Assert.DoesNotContain(headline, await b.Client.GetStringAsync("/api/v1/articles?pageSize=100"));
+
+            Assert.Equal(HttpStatusCode.OK, (await writerA.PostAsync($"/api/v1/articles/{id}/publish", null)).StatusCode);
+            var published = DateTime.UtcNow;
+            while (!(await b.Client.GetStringAsync("/api/v1/articles?pageSize=100")).Contains(headline, StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow - published < TimeSpan.FromSeconds(1), $"round {round}: replica B's public list still lacks the article after 1 s");
+                await Task.Delay(50);
+            }
+        }
+    }
+
     public void Dispose() => database.Dispose();
 }

@@ -24,9 +24,9 @@ public static class ArticleEndpoints
             .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; a search covers the most recently added matches up to Search:MaxResults, 10,000 by default, and the other filters and sorts apply to those), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
+        group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd().WithNinjs()
             .WithSummary("Get one article by id or slug")
-            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164).")
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164). With Accept: application/ninjs+json it is an IPTC ninjs 3.1 news item: by is the byline as printed, people has one entry per credited contributor and role (rel is the role, literal the contributor's slug), infoSources holds the publisher and the credited source (role source), located is the dateline's place.")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
         var writes = group.Writes(Scopes.ContentWrite);
@@ -71,8 +71,8 @@ public static class ArticleEndpoints
         string idOrSlug, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
         // A published article's JSON is stored rendered: one indexed read, its bytes sent as they are (compressed when
-        // the client accepts it). JSON-LD, drafts and schedules are rendered here.
-        if (!NewsArticleJsonLd.IsPreferred(http.Request)
+        // the client accepts it). JSON-LD, ninjs, drafts and schedules are rendered here.
+        if (!NewsArticleJsonLd.IsPreferred(http.Request) && !Ninjs.IsPreferred(http.Request)
             && await store.FindPublishedDocumentAsync(idOrSlug, ContentCodings.Preferred(http.Request), cancellationToken) is { } document)
         {
             return new StoredDocumentResult(document, "application/json; charset=utf-8");

@@ -88,9 +88,13 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
         await ArticleDocuments.RenderAsync(db, article, site, json, cancellationToken);
     }
 
-    /// <summary>Deletes an article loaded for a change, with its byline, dateline, revisions and document.</summary>
+    /// <summary>
+    /// Deletes an article loaded for a change, with its byline, dateline, revisions and document; the webhooks' event
+    /// of the deletion (with the article as it was) goes into the same transaction.
+    /// </summary>
     public async Task DeleteAsync(Article article, CancellationToken cancellationToken)
     {
+        Webhooks.WebhookOutbox.AddDeleted(db, article.ToResponse(site), site);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(cancellationToken);
     }

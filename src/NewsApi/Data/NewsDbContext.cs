@@ -6,6 +6,7 @@ using NewsApi.ContactHeader;
 using NewsApi.Contributors;
 using NewsApi.Datelines;
 using NewsApi.Keys;
+using NewsApi.Webhooks;
 
 namespace NewsApi.Data;
 
@@ -24,6 +25,9 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ArticleDocument> ArticleDocuments => Set<ArticleDocument>();
     public DbSet<NewsApi.Media.MediaItem> Media => Set<NewsApi.Media.MediaItem>();
     public DbSet<NewsApi.Media.MediaContent> MediaContents => Set<NewsApi.Media.MediaContent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

@@ -14,6 +14,7 @@ public static class FeedExamples
         var site = new SiteLinks(SeedExample.BaseUrl, SiteLinks.DefaultName);
         var article = ArticleExamples.Article;
         var newsArticle = NewsArticleJsonLd.From(article, ContactHeaderExamples.Stored, site);
+        var ninjs = Ninjs.From(article, site);
         var item = new JsonFeedItem(site.ArticleIdentity(1), site.Article(article.Slug), article.Headline, article.Lead,
             string.Join("\n\n", new[] { article.Lead }.Concat(article.Body.Select(b => b.Text))), article.PublishedAt!.Value, article.UpdatedAt, "vi",
             article.Byline!.Credits.Select(c => new JsonFeedAuthor(c.Name)).ToList());
@@ -24,6 +25,11 @@ public static class FeedExamples
             new(typeof(PersonLd), newsArticle.Author![0]),
             new(typeof(OrganizationLd), newsArticle.Publisher),
             new(typeof(PostalAddressLd), newsArticle.Publisher.Address!),
+            new(typeof(NinjsItem), ninjs),
+            new(typeof(NinjsText), ninjs.Headlines[0]),
+            new(typeof(NinjsPerson), ninjs.People![0]),
+            new(typeof(NinjsInfoSource), ninjs.InfoSources[^1]),
+            new(typeof(NinjsAltId), ninjs.AltIds[0]),
             new(typeof(JsonFeed), feed),
             new(typeof(JsonFeedItem), item),
             new(typeof(JsonFeedAuthor), item.Authors![0]),

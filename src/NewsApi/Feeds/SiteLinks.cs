@@ -30,6 +30,11 @@ public sealed record SiteLinks(string BaseUrl, string Name, string? ArticleUrlTe
             ArticleUrlTemplateFrom(site.ArticleUrl));
     }
 
+    /// <summary>Links made with no request at hand (webhooks): Site:BaseUrl, else <see cref="FallbackBaseUrl"/>.</summary>
+    public static SiteLinks From(SiteOptions site) =>
+        new((ConfiguredBaseUrl(site) ?? FallbackBaseUrl).TrimEnd('/'),
+            string.IsNullOrWhiteSpace(site.Name) ? DefaultName : site.Name.Trim(), ArticleUrlTemplateFrom(site.ArticleUrl));
+
     /// <summary>Site:BaseUrl when it is an absolute http(s) URL.</summary>
     public static string? ConfiguredBaseUrl(SiteOptions site)
     {

@@ -75,6 +75,7 @@ public static class OpenApiSetup
             ("Imports", "Scraped pages (text or HTML) read into draft articles."),
             ("API keys", "Keys for drafts and writes; needs scope admin."),
             ("Feeds", "The newest published articles as RSS, Atom and JSON Feed, and the sitemap."),
+            ("Webhooks", "Subscriptions that hear of every change to an article, signed (Standard Webhooks), with their delivery log; needs scope admin."),
             OpenApiHttpBehaviour.Tag,
         ];
 

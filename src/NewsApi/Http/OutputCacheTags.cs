@@ -27,7 +27,10 @@ public static class OutputCacheTags
         }
     }
 
-    /// <summary>Any successful write empties this instance's caches of public reads (responses, list totals and rankings), so its readers see the change at once.</summary>
+    /// <summary>
+    /// Any successful write empties this instance's caches of public reads (responses, list totals and rankings), so its
+    /// readers see the change at once, and on PostgreSQL tells every other replica to empty theirs (ReplicaCacheEviction).
+    /// </summary>
     public static IApplicationBuilder EvictCachedContentOnWrites(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
@@ -35,9 +38,9 @@ public static class OutputCacheTags
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method)
                 && http.Response.StatusCode is >= 200 and < 300)
             {
-                var store = http.RequestServices.GetRequiredService<IOutputCacheStore>();
-                await store.EvictByTagAsync(Content, CancellationToken.None);
-                http.RequestServices.GetRequiredService<PublicListCache>().Clear();
+                var eviction = http.RequestServices.GetRequiredService<ReplicaCacheEviction>();
+                await eviction.EvictLocalAsync();
+                await eviction.NotifyOthersAsync();
             }
         });
 }
