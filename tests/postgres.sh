@@ -22,6 +22,7 @@ start_postgres() {
   as_pg "$pg_bindir/initdb" -D "$pg_data/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   as_pg "$pg_bindir/pg_ctl" -D "$pg_data/db" -l "$pg_data/log" -w -t 60 \
     -o "-p $port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  pg_port=$port
   export NEWSAPI_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Timeout=30;Command Timeout=60"
 }
 stop_postgres() {
@@ -29,4 +30,7 @@ stop_postgres() {
     as_pg "$pg_bindir/pg_ctl" -D "$pg_data/db" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_data"
   fi
+}
+create_database() { # create_database <name>: an empty database on the running server
+  as_pg "$pg_bindir/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$1"
 }

@@ -36,7 +36,7 @@ need_package() { # need_package <command-to-check> <debian-package>...: installs
 need_package wrk wrk
 source "$root/tests/postgres.sh"
 
-if [ -z "${DB:-}" ]; then rm -rf "$work"; fi
+if [ -z "${DB:-}" ] && [ "${ONLY:-}" != postgres ]; then rm -rf "$work"; fi
 mkdir -p "$work"
 pids=()
 cleanup() {
@@ -194,10 +194,12 @@ if [ "${ONLY:-}" = adversarial ]; then
   exit 0
 fi
 
-echo "== Generating databases"
-generated_100k=$(generate 100000 "$work/news-100k.db")
-echo "$generated_100k"
-generate 10000 "$work/news-10k.db"
+if [ "${ONLY:-}" != postgres ]; then
+  echo "== Generating databases"
+  generated_100k=$(generate 100000 "$work/news-100k.db")
+  echo "$generated_100k"
+  generate 10000 "$work/news-10k.db"
+fi
 
 # The URL lists (request targets exactly as wrk sends them) for a database: slugs sampled through the API itself.
 make_urls() { # make_urls <prefix>
@@ -277,6 +279,50 @@ track_rss() { # track_rss <pid> <seconds> -> peak in $rss_file
   done
 }
 
+postgres_runs() { # the same 100k articles on a throwaway PostgreSQL server, output cache on and off
+  echo "== PostgreSQL: the same 100k articles on a throwaway server"
+  start_postgres
+  create_database newsapi_load
+  provider=Postgres
+  generated_pg=$(generate 100000 newsapi_load)
+  echo "$generated_pg"
+  start_app newsapi_load on
+  for kind in slug list search; do measure "pg-cache-$kind" "$app_port" "$work/k100-$kind.txt"; done
+  stop_app
+  start_app newsapi_load off
+  for kind in slug list search; do measure "pg-nocache-$kind" "$app_port" "$work/k100-$kind.txt"; done
+  stop_app
+  stop_postgres
+  provider=Sqlite
+}
+if [ "${ONLY:-}" = postgres ]; then
+  # After a full run in the same WORK folder (its URL lists and captured bodies): the baseline again, then PostgreSQL.
+  base_port=$(free_port)
+  (cd "$work" && exec dotnet "$work/baseline/Baseline.dll" "$work/bodies/manifest.tsv" --urls "http://127.0.0.1:$base_port" >"$work/baseline.log" 2>&1) &
+  pids+=("$!")
+  wait_ready "http://127.0.0.1:$base_port$(head -n 1 "$work/k100-list.txt")"
+  for kind in slug list search; do measure "baseline-$kind" "$base_port" "$work/k100-$kind.txt"; done
+  kill "${pids[-1]}" 2>/dev/null || true
+  postgres_runs
+  {
+    echo "| scenario (100k articles, PostgreSQL 15) | app req/s | app p99 ms | raw Kestrel req/s | app / raw | goal |"
+    echo "| --- | ---: | ---: | ---: | ---: | --- |"
+    for kind in slug list search; do
+      case $kind in slug) gc=0.60; gn=0.10 ;; list) gc=0.40; gn=0.05 ;; search) gc=0.15; gn=0.03 ;; esac
+      for mode in cache nocache; do
+        label="pg-$mode-$kind"; g=$([ $mode = cache ] && echo $gc || echo $gn)
+        r=$(ratio "${rps[$label]}" "${rps[baseline-$kind]}")
+        echo "| $kind, output cache $([ $mode = cache ] && echo on || echo off) | ${rps[$label]} | ${p99[$label]} | ${rps[baseline-$kind]} | $r | ≥ $g: $(verdict "$r" "$g" ">=") |"
+      done
+    done
+    echo
+    echo "$generated_pg Load average before the run: $load_before. Commit measured: $(git -C "$root" rev-parse --short HEAD)."
+  } >"$work/results-postgres.md"
+  cp "$work/results-postgres.md" "$root/tests/NewsApi.Benchmarks/results-postgres.md"
+  cat "$work/results-postgres.md"
+  exit 0
+fi
+
 echo "== 10k articles, output cache off (for the scaling ratio)"
 start_app "$work/news-10k.db" off
 make_urls k10
@@ -319,19 +365,7 @@ kill "$base_pid" 2>/dev/null || true
 echo "== 100k articles, adversarial searches"
 adversarial "$work/news-100k.db" 100000
 
-echo "== PostgreSQL: the same 100k articles on a throwaway server"
-start_postgres
-provider=Postgres
-generated_pg=$(generate 100000 newsapi_load)
-echo "$generated_pg"
-start_app newsapi_load on
-for kind in slug list search; do measure "pg-cache-$kind" "$app_port" "$work/k100-$kind.txt"; done
-stop_app
-start_app newsapi_load off
-for kind in slug list search; do measure "pg-nocache-$kind" "$app_port" "$work/k100-$kind.txt"; done
-stop_app
-stop_postgres
-provider=Sqlite
+postgres_runs
 
 million_rows=""
 if [ "${MILLION:-}" = 1 ]; then

@@ -19,7 +19,7 @@ public static class ArticleEndpoints
     {
         var group = routes.MapGroup("/api/v1/articles").WithTags("Articles").RedirectingRetiredSlugs();
 
-        group.MapGet("/", List).WithName("ListArticles").WithETag()
+        group.MapGet("/", List).WithName("ListArticles").WithETag().WithSurrogateKey("list")
             .WithSummary("List published articles, newest first")
             .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; a search covers the most recently added matches up to Search:MaxResults, 10,000 by default, and the other filters and sorts apply to those), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -73,12 +73,18 @@ public static class ArticleEndpoints
         // A published article's JSON is stored rendered: one indexed read, its bytes sent as they are (compressed when
         // the client accepts it). JSON-LD, ninjs, drafts and schedules are rendered here.
         if (!NewsArticleJsonLd.IsPreferred(http.Request) && !Ninjs.IsPreferred(http.Request)
-            && await store.FindPublishedDocumentAsync(idOrSlug, ContentCodings.Preferred(http.Request), cancellationToken) is { } document)
+            && await store.FindPublishedDocumentAsync(idOrSlug, ContentCodings.Preferred(http.Request), cancellationToken) is var (id, document))
         {
+            SurrogateKeys.Add(http.Response, $"article-{id}");
             return new StoredDocumentResult(document, "application/json; charset=utf-8");
         }
         var article = await store.FindReadableAsync(http.User, idOrSlug, cancellationToken);
-        return article is null ? Problems.NotFound("article", idOrSlug) : TypedResults.Ok(article.ToResponse(store.Site));
+        if (article is null)
+        {
+            return Problems.NotFound("article", idOrSlug);
+        }
+        SurrogateKeys.Add(http.Response, $"article-{article.Id}");
+        return TypedResults.Ok(article.ToResponse(store.Site));
     }
 
     /// <summary>

@@ -30,16 +30,17 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
     /// A published article's stored document, in the encoding asked for: one indexed lookup returning bytes. Null when
     /// there is none to serve this way (no such article, a draft, a schedule: those take <see cref="FindReadableAsync"/>).
     /// </summary>
-    public async Task<StoredDocument?> FindPublishedDocumentAsync(string idOrSlug, ContentCoding coding, CancellationToken cancellationToken)
+    public async Task<(int ArticleId, StoredDocument Document)?> FindPublishedDocumentAsync(string idOrSlug, ContentCoding coding, CancellationToken cancellationToken)
     {
         var documents = db.ArticleDocuments.AsNoTracking().Where(d => d.Status == ArticleStatus.Published);
         documents = IdOrSlug.IsId(idOrSlug, out var id) ? documents.Where(d => d.ArticleId == id) : documents.Where(d => d.Slug == idOrSlug);
-        return coding switch
+        var found = coding switch
         {
-            ContentCoding.Brotli => await documents.Select(d => new StoredDocument(d.ETag, d.Brotli, "br")).FirstOrDefaultAsync(cancellationToken),
-            ContentCoding.Gzip => await documents.Select(d => new StoredDocument(d.ETag, d.Gzip, "gzip")).FirstOrDefaultAsync(cancellationToken),
-            _ => await documents.Select(d => new StoredDocument(d.ETag, d.Json, null)).FirstOrDefaultAsync(cancellationToken),
+            ContentCoding.Brotli => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Brotli, "br") }).FirstOrDefaultAsync(cancellationToken),
+            ContentCoding.Gzip => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Gzip, "gzip") }).FirstOrDefaultAsync(cancellationToken),
+            _ => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Json, null) }).FirstOrDefaultAsync(cancellationToken),
         };
+        return found is null ? null : (found.ArticleId, found.Document);
     }
 
     /// <summary>The article with this id or current slug, tracked and whole (byline, credits, dateline), for a change.</summary>

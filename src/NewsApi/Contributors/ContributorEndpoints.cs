@@ -87,7 +87,12 @@ public static class ContributorEndpoints
         string idOrSlug, HttpContext http, NewsDbContext db, SiteTime site, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).VisibleTo(db, http, site).FirstOrDefaultAsync(cancellationToken);
-        return contributor is null ? Problems.NotFound("contributor", idOrSlug) : TypedResults.Ok(contributor.ToResponse(site));
+        if (contributor is null)
+        {
+            return Problems.NotFound("contributor", idOrSlug);
+        }
+        SurrogateKeys.Add(http.Response, $"contributor-{contributor.Id}");
+        return TypedResults.Ok(contributor.ToResponse(site));
     }
 
     private static async Task<Results<CachedJson<ArticlePage>, ProblemHttpResult, ValidationProblem>> Articles(
@@ -99,6 +104,7 @@ public static class ContributorEndpoints
         {
             return Problems.NotFound("contributor", idOrSlug);
         }
+        SurrogateKeys.Add(http.Response, "list", $"contributor-{contributor.Value}");
         var articles = new ArticleListQuery
         {
             Page = query.Page, PageSize = query.PageSize, Q = query.Q, From = query.From, To = query.To, Sort = query.Sort,

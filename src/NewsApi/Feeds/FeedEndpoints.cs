@@ -33,31 +33,31 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds")
+        routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds").WithSurrogateKey("list")
             .WithSummary("RSS 2.0 feed of the latest published articles")
             .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description (HTML-encoded plain text: a reader rendering it as HTML shows the text, never markup), link, publication date and credited names. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
             .Produces(StatusCodes.Status304NotModified);
 
-        routes.MapGet("/feeds/atom.xml", Atom).WithName("GetAtomFeed").WithTags("Feeds")
+        routes.MapGet("/feeds/atom.xml", Atom).WithName("GetAtomFeed").WithTags("Feeds").WithSurrogateKey("list")
             .WithSummary("Atom 1.0 feed of the latest published articles")
             .WithDescription($"The {FeedSize} latest published articles, newest first, as Atom entries (id is the article's permanent id link, summary its lead, authors its credited names). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified);
 
-        routes.MapGet("/feeds/feed.json", JsonFeedDocument).WithName("GetJsonFeed").WithTags("Feeds")
+        routes.MapGet("/feeds/feed.json", JsonFeedDocument).WithName("GetJsonFeed").WithTags("Feeds").WithSurrogateKey("list")
             .WithSummary("JSON Feed 1.1 of the latest published articles")
             .WithDescription($"The {FeedSize} latest published articles as JSON Feed 1.1 (snake_case members, as that format has them): content_text is the lead and body paragraphs. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<JsonFeed>(StatusCodes.Status200OK, "application/feed+json")
             .Produces(StatusCodes.Status304NotModified);
 
-        routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds")
+        routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds").WithSurrogateKey("list")
             .WithSummary("Sitemap of the published articles, with Google News entries for the last two days")
             .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). With more published articles than Sitemap:UrlsPerFile ({SitemapSize} by default, the sitemaps.org limit) it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of that many each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Produces(StatusCodes.Status304NotModified);
 
-        routes.MapGet("/sitemaps/{page:int}.xml", SitemapPage).WithName("GetSitemapPage").WithTags("Feeds")
+        routes.MapGet("/sitemaps/{page:int}.xml", SitemapPage).WithName("GetSitemapPage").WithTags("Feeds").WithSurrogateKey("list")
             .WithSummary("One file of a sitemap too large for one")
             .WithDescription($"Page n (from 1, newest first) of Sitemap:UrlsPerFile ({SitemapSize} by default) published articles, as the sitemap index at /sitemap.xml lists them; a urlset like /sitemap.xml. A page beyond the last is 404.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
