@@ -232,13 +232,17 @@ capture() { # capture <prefix>...
     for kind in slug list search; do
       while read -r target; do
         n=$((n + 1))
-        printf 'url = "http://127.0.0.1:%s%s"\noutput = "%s/bodies/%d.json"\ndump-header = "%s/bodies/%d.json.headers"\n' \
-          "$app_port" "$target" "$work" "$n" "$work" "$n" >>"$work/bodies/curl.cfg"
+        printf 'url = "http://127.0.0.1:%s%s"\noutput = "%s/bodies/%d.json"\n' "$app_port" "$target" "$work" "$n" >>"$work/bodies/curl.cfg"
         printf '%s\t%d.json\n' "$target" "$n" >>"$work/bodies/manifest.tsv"
       done <"$work/$prefix-$kind.txt"
     done
   done
   curl -sf -K "$work/bodies/curl.cfg"
+  # The headers of each answer, for the baseline to send with it (curl keeps one --dump-header per run, not per URL).
+  local file
+  while IFS=$'\t' read -r target file; do
+    curl -s -D "$work/bodies/$file.headers" -o /dev/null "http://127.0.0.1:$app_port$target"
+  done <"$work/bodies/manifest.tsv"
 }
 
 cat >"$work/random.lua" <<'LUA'

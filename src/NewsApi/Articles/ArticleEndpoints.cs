@@ -13,7 +13,7 @@ namespace NewsApi.Articles;
 
 public static class ArticleEndpoints
 {
-    public const string MergePatchJson = "application/merge-patch+json";
+    public const string MergePatchJson = MergePatch.MediaType;
 
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
@@ -140,22 +140,10 @@ public static class ArticleEndpoints
     private static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Patch(
         string idOrSlug, HttpContext http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken)
     {
-        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), MergePatchJson, StringComparison.OrdinalIgnoreCase))
+        var (patch, invalid) = await MergePatch.ReadAsync(http.Request, "an article", alsoPlainJson: false, cancellationToken);
+        if (patch is null)
         {
-            return Problems.UnsupportedMediaType($"Send a JSON Merge Patch as {MergePatchJson}.");
-        }
-        JsonNode? patch;
-        try
-        {
-            patch = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken: cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return Problems.Invalid("$", "The body is not valid JSON.");
-        }
-        if (patch is not JsonObject)
-        {
-            return Problems.Invalid("$", "A merge patch for an article is a JSON object.");
+            return invalid!;
         }
 
         var (article, problem) = await ArticleHttp.LoadAsync(store, http, idOrSlug, cancellationToken);
@@ -168,7 +156,7 @@ public static class ArticleEndpoints
         JsonNode? merged;
         try
         {
-            ForgetWhatNewTextReplaces(current, (JsonObject)patch);
+            ForgetWhatNewTextReplaces(current, patch);
             merged = MergePatch.Apply(current, patch);
         }
         catch (ArgumentException)

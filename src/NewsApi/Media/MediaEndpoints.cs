@@ -16,7 +16,7 @@ namespace NewsApi.Media;
 
 public static class MediaEndpoints
 {
-    public const string MergePatchJson = "application/merge-patch+json";
+    public const string MergePatchJson = MergePatch.MediaType;
     public const string ImmutableCaching = "public, max-age=31536000, immutable";
     private static readonly string[] UploadTypes = ["image/jpeg", "image/png", "image/webp", "image/avif", "application/octet-stream"];
     /// <summary>Room for the form's boundaries and text fields around a file of Media:MaxBytes.</summary>
@@ -260,23 +260,10 @@ public static class MediaEndpoints
         string id, HttpContext http, NewsDbContext db, SiteTime site, IOptions<MediaOptions> options,
         IValidator<MediaRequest> validator, CancellationToken cancellationToken)
     {
-        var mediaType = http.Request.ContentType?.Split(';')[0].Trim();
-        if (!string.Equals(mediaType, MergePatchJson, StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        var (patch, invalid) = await MergePatch.ReadAsync(http.Request, "a media item", alsoPlainJson: true, cancellationToken);
+        if (patch is null)
         {
-            return Problems.UnsupportedMediaType($"Send a JSON Merge Patch as {MergePatchJson}.");
-        }
-        JsonNode? patch;
-        try
-        {
-            patch = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken: cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return Problems.Invalid("$", "The body is not valid JSON.");
-        }
-        if (patch is not JsonObject)
-        {
-            return Problems.Invalid("$", "A merge patch for a media item is a JSON object.");
+            return invalid!;
         }
         var item = await Find(db, id, tracking: true, cancellationToken);
         if (item is null)
