@@ -323,13 +323,21 @@ public static class MediaEndpoints
         db.Set<MediaItem>().Remove(item);
         await db.SaveChangesAsync(cancellationToken);
         var sha256 = item.Sha256;
-        // The bytes go once the delete has committed (the write transaction commits after this handler).
-        http.Response.OnCompleted(() =>
+        // The bytes go once the delete has committed (the write transaction commits after this handler returns) and
+        // before the answer leaves, so a client that got its 204 finds them gone.
+        http.Response.OnStarting(() =>
         {
             if (http.Response.StatusCode == StatusCodes.Status204NoContent)
             {
-                store.Forget(sha256);
-                cache.ForgetAll(sha256);
+                try
+                {
+                    store.Forget(sha256);
+                    cache.ForgetAll(sha256);
+                }
+                catch (IOException e)
+                {
+                    http.RequestServices.GetRequiredService<ILogger<MediaStore>>().LogWarning(e, "The bytes of deleted media {Sha256} could not be removed", sha256);
+                }
             }
             return Task.CompletedTask;
         });
