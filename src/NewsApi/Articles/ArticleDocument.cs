@@ -79,11 +79,12 @@ public static class ArticleDocuments
         document.Status = article.Status;
         document.Json = json;
         document.ETag = ETags.Of(json);
-        document.Gzip = Compress(json, s => new GZipStream(s, CompressionLevel.Optimal));
         // Quality 5 of 11: nearly the size of the best at a fraction of its time, paid once per change. A very long
-        // article (an imported 2 MB page) takes quality 1, whose encoder needs a fraction of the memory.
-        var quality = json.Length <= LargeDocumentBytes ? 5 : 1;
-        document.Brotli = Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = quality }));
+        // article (an imported 2 MB page) is stored as JSON only: its compressed forms would cost the write tens of MB
+        // of encoder state and buffers, and the rare reader of such a page gets it compressed on the way out.
+        var large = json.Length > LargeDocumentBytes;
+        document.Gzip = large ? [] : Compress(json, s => new GZipStream(s, CompressionLevel.Optimal));
+        document.Brotli = large ? [] : Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 5 }));
         document.Summary = JsonSerializer.SerializeToUtf8Bytes(article.ToSummary(site), Json.Options);
         document.Renderer = Renderer(site);
     }

@@ -40,6 +40,11 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
             ContentCoding.Gzip => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Gzip, "gzip") }).FirstOrDefaultAsync(cancellationToken),
             _ => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Json, null) }).FirstOrDefaultAsync(cancellationToken),
         };
+        if (found is { Document.Body.Length: 0 })
+        {
+            // A very long article is stored as JSON only (see ArticleDocuments.Fill): sent as JSON, compressed on the way out.
+            return await FindPublishedDocumentAsync(idOrSlug, ContentCoding.Identity, cancellationToken);
+        }
         return found is null ? null : (found.ArticleId, found.Document);
     }
 
