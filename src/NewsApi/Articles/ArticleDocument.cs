@@ -56,11 +56,21 @@ public static class ArticleDocuments
 
     public static string Renderer(SiteTime site) => $"{FormatVersion}|{site.Zone.Id}";
 
-    /// <summary>Renders the article (whole, with its parts loaded) into its document, added or updated in the context; saved by the caller.</summary>
+    /// <summary>Renders a published article (whole, with its parts loaded) into its document, added or updated in the context, or removes the document of one that is not published; saved by the caller.</summary>
     public static async Task RenderAsync(NewsDbContext db, Article article, SiteTime site, byte[] json, CancellationToken cancellationToken)
     {
         var document = db.ArticleDocuments.Local.FirstOrDefault(d => d.ArticleId == article.Id)
             ?? await db.ArticleDocuments.FirstOrDefaultAsync(d => d.ArticleId == article.Id, cancellationToken);
+        if (article.Status != ArticleStatus.Published)
+        {
+            // Only published articles are served from their document; a draft or a schedule is rendered per request
+            // (for key holders), so it keeps none: an import of a 2 MB draft writes no second copy of itself.
+            if (document is not null)
+            {
+                db.ArticleDocuments.Remove(document);
+            }
+            return;
+        }
         if (document is null)
         {
             document = new ArticleDocument { ArticleId = article.Id };
@@ -111,7 +121,7 @@ public static class ArticleDocuments
         while (true)
         {
             var ids = await db.Articles.AsNoTracking()
-                .Where(a => a.Id > after && !db.ArticleDocuments.Any(d => d.ArticleId == a.Id && d.Renderer == renderer))
+                .Where(a => a.Id > after && a.Status == ArticleStatus.Published && !db.ArticleDocuments.Any(d => d.ArticleId == a.Id && d.Renderer == renderer))
                 .OrderBy(a => a.Id).Select(a => a.Id).Take(batchSize).ToListAsync(cancellationToken);
             if (ids.Count == 0)
             {
