@@ -31,7 +31,8 @@ public sealed class ImportGate(Microsoft.Extensions.Options.IOptions<ImportOptio
         }
     }
 
-    private static void Collect()
+    /// <summary>One blocking, compacting collection of every generation, large objects included.</summary>
+    public static void Collect()
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -20,6 +20,9 @@ public static class PageImport
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>A page from which on an import collects its garbage halfway (see ImportAsync).</summary>
+    private const int LargePage = 512 * 1024;
+
     private static readonly ArticleRequestValidator ArticleRules = new();
     private static readonly ContactHeaderRequestValidator ContactRules = new();
 
@@ -41,6 +44,13 @@ public static class PageImport
         DateOnly? publishedOn = publishedAt is { } at ? site.LocalDate(at.UtcDateTime) : null;
         var today = site.LocalDate(now);
         var parse = format == PageFormat.Html ? PageImporter.FromHtml(page, publishedOn, today) : PageImporter.FromText(page, publishedOn, today);
+        if (page.Length > LargePage)
+        {
+            // The page's DOM and its text in several forms are garbage now, and storing the article makes several
+            // more large copies (its JSON, revision, outbox row): collected here, they are not all alive at once. Large
+            // objects are only collected with the oldest generation, so they would otherwise pile up for the whole import.
+            ImportGate.Collect();
+        }
         if (parse.Page is not { } parsed)
         {
             return new ImportOutcome(false, null, parse.Error ?? "No article could be found in this page.");
