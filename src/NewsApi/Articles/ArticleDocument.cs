@@ -50,7 +50,7 @@ public sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<Arti
 public static class ArticleDocuments
 {
     /// <summary>Raise when the rendered form changes (a new field in ArticleResponse or ArticleSummary): every document is rendered again at start.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private const int LargeDocumentBytes = 256 * 1024;
 
@@ -102,7 +102,8 @@ public static class ArticleDocuments
     /// Renders every article that has no document, or one rendered with another renderer (a new format, another
     /// Site:TimeZone), in batches: at start, and after `generate` wrote articles directly. Returns how many.
     /// </summary>
-    public static async Task<int> RenderStaleAsync(NewsDbContext db, SiteTime site, CancellationToken cancellationToken, int batchSize = 500)
+    public static async Task<int> RenderStaleAsync(
+        NewsDbContext db, SiteTime site, NewsApi.Media.MediaOptions media, CancellationToken cancellationToken, int batchSize = 500)
     {
         var renderer = Renderer(site);
         var rendered = 0;
@@ -121,6 +122,7 @@ public static class ArticleDocuments
             var credits = (await db.BylineCredits.AsNoTracking().Include(c => c.Contributor)
                     .Where(c => EF.Parameter(ids).Contains(c.ArticleId)).ToListAsync(cancellationToken))
                 .ToLookup(c => c.ArticleId);
+            await ArticlePhotos.LoadAsync(db, articles, media, cancellationToken);
             var documents = await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).ToDictionaryAsync(d => d.ArticleId, cancellationToken);
             foreach (var article in articles)
             {

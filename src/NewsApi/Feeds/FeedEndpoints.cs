@@ -104,7 +104,7 @@ public static class FeedEndpoints
                 links.Article(a.Slug),
                 a.Headline,
                 a.Lead,
-                string.Join("\n\n", new[] { a.Lead }.Concat(a.Body.Select(b => b.Text))),
+                string.Join("\n\n", new[] { a.Lead }.Concat(a.Body.Where(b => b.Text is not null).Select(b => b.Text!))),
                 Published(a, site),
                 Modified(a, site),
                 a.Language,

@@ -62,7 +62,7 @@ public static class NewsArticleJsonLd
             url,
             article.Headline,
             article.Lead,
-            string.Join("\n\n", article.Body.Select(b => b.Text)),
+            string.Join("\n\n", article.Body.Where(b => b.Text is not null).Select(b => b.Text!)),
             article.PublishedAt,
             article.PublishedAt > article.UpdatedAt ? article.PublishedAt.Value : article.UpdatedAt,
             article.Language,
