@@ -13,6 +13,7 @@ public enum ArticleStatus { Draft, Scheduled, Published }
 /// One block of an article's body, as written and stored: a paragraph (text) or an image (mediaId, and this use's own
 /// caption, alt text and credit).
 /// </summary>
+[NewsApi.Http.RequestContract]
 public sealed record BodyBlock(string Type, string? Text = null, int? MediaId = null, string? Caption = null, string? Alt = null, string? Credit = null)
 {
     public const string Paragraph = "paragraph";

@@ -54,7 +54,7 @@ public sealed class BodyBlockValidator : AbstractValidator<BodyBlock>
 {
     public BodyBlockValidator()
     {
-        RuleFor(b => b.Type).Must(t => t is BodyBlock.Paragraph or BodyBlock.Image).WithMessage("A block's type is 'paragraph' or 'image'.");
+        RuleFor(b => b.Type).OneOf([BodyBlock.Paragraph, BodyBlock.Image]).WithMessage("A block's type is 'paragraph' or 'image'.");
         When(b => b.Type == BodyBlock.Paragraph, () =>
         {
             RuleFor(b => b.Text!).NotEmpty().MaximumLength(ArticleLimits.BlockText)
