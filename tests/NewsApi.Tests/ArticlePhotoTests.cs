@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Xml.Linq;
 using NewsApi.Articles;
 using NewsApi.Bylines;
 using NewsApi.Text;
@@ -114,7 +116,12 @@ public class ArticlePhotoTests(NewsApiFactory factory) : IClassFixture<NewsApiFa
         Assert.Equal(HttpStatusCode.OK, (await writer.SendAsync(patch)).StatusCode);
         await (await writer.DeleteAsync($"/api/v1/media/{photo.Id}")).ProblemOf(409);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/v1/articles/{draft.Id}")).StatusCode);
+        var removeFeature = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/articles/{draft.Id}")
+        {
+            Content = Http.RawJson("""{ "featureImage": null }""", "application/merge-patch+json"),
+        };
+        var removed = await writer.SendAsync(removeFeature);
+        Assert.Null((await removed.Content.ReadFromJsonAsync<ArticleResponse>(NewsApi.Http.Json.Options))!.FeatureImage);
         Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/v1/media/{photo.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/v1/media/{photo.Id}")).StatusCode);
     }
@@ -144,5 +151,41 @@ public class ArticlePhotoTests(NewsApiFactory factory) : IClassFixture<NewsApiFa
 
         var revisions = await factory.ClientWithScope(Scopes.ContentRead).GetFromJsonAsync<List<RevisionSummary>>($"/api/v1/articles/{first.Id}/revisions", NewsApi.Http.Json.Options);
         Assert.Equal(2, revisions!.Count);
+    }
+
+    [Fact]
+    public async Task TheFeatureImageGoesIntoJsonLdRssAndJsonFeed()
+    {
+        var photo = await UploadAsync(206, caption: "Ảnh đầu bài", width: 1400, height: 700);
+        var created = await CreateAsync(Article("Bài có ảnh cho nguồn tin", new { mediaId = photo.Id }));
+        var withoutPhoto = await CreateAsync(Article("Bài không ảnh cho nguồn tin", null, Paragraph("Chỉ có chữ.")));
+        var photographer = created.Byline!.Credits[0].Name;
+        var widest = photo.Renditions.Single(r => r.Width == 1280 && r.Format == "jpeg");
+
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/articles/{created.Id}");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/ld+json"));
+        var ld = await (await factory.CreateClient().SendAsync(request)).ReadJson();
+        var images = ld["image"]!.AsArray();
+        Assert.Equal([1400, 1280, 960, 640, 320], images.Select(i => (int)i!["width"]!));
+        Assert.All(images, i => Assert.Equal(("ImageObject", "Ảnh đầu bài", photographer),
+            ((string)i!["@type"]!, (string)i["caption"]!, (string)i["creditText"]!)));
+        Assert.EndsWith(photo.Url!, (string)images[0]!["url"]!);
+        Assert.EndsWith(widest.Url, (string)images[1]!["url"]!);
+        Assert.Equal(700, (int)images[0]!["height"]!);
+
+        var rss = XDocument.Parse(await factory.CreateClient().GetStringAsync("/feeds/rss.xml"));
+        var item = rss.Descendants("item").Single(i => i.Element("guid")!.Value.EndsWith($"/api/v1/articles/{created.Id}", StringComparison.Ordinal));
+        var enclosure = item.Element("enclosure")!;
+        Assert.EndsWith(widest.Url, enclosure.Attribute("url")!.Value);
+        Assert.Equal("image/jpeg", enclosure.Attribute("type")!.Value);
+        var content = item.Element(XName.Get("content", "http://search.yahoo.com/mrss/"))!;
+        Assert.Equal((enclosure.Attribute("url")!.Value, "1280", "640", "image"),
+            (content.Attribute("url")!.Value, content.Attribute("width")!.Value, content.Attribute("height")!.Value, content.Attribute("medium")!.Value));
+        var plain = rss.Descendants("item").Single(i => i.Element("guid")!.Value.EndsWith($"/api/v1/articles/{withoutPhoto.Id}", StringComparison.Ordinal));
+        Assert.Null(plain.Element("enclosure"));
+
+        var feed = await (await factory.CreateClient().GetAsync("/feeds/feed.json")).ReadJson();
+        var entry = feed["items"]!.AsArray().Single(i => ((string)i!["id"]!).EndsWith($"/api/v1/articles/{created.Id}", StringComparison.Ordinal))!;
+        Assert.Equal(enclosure.Attribute("url")!.Value, (string)entry["image"]!);
     }
 }

@@ -11,10 +11,16 @@ public enum ArticleStatus { Draft, Scheduled, Published }
 
 /// <summary>
 /// One block of an article's body, as written and stored: a paragraph (text) or an image (mediaId, and this use's own
-/// caption, alt text and credit).
+/// caption, alt text and credit). Members it does not have are left out, so a paragraph is stored as { type, text }.
 /// </summary>
 [NewsApi.Http.RequestContract]
-public sealed record BodyBlock(string Type, string? Text = null, int? MediaId = null, string? Caption = null, string? Alt = null, string? Credit = null)
+public sealed record BodyBlock(
+    string Type,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Text = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? MediaId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Caption = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Alt = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Credit = null)
 {
     public const string Paragraph = "paragraph";
     public const string Image = "image";

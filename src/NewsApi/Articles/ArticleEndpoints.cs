@@ -26,13 +26,13 @@ public static class ArticleEndpoints
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd()
             .WithSummary("Get one article by id or slug")
-            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164).")
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164), and image lists the feature image as ImageObjects (the original and its renditions). featureImage and image blocks embed the photo's summary (size, url, renditions); their caption, alt and credit are this article's own, else the photo's, and a photo with no credit is credited to the byline's photo contributors.")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
         var writes = group.Writes(Scopes.ContentWrite);
         writes.MapPost("/", Create).WithName("CreateArticle").Validate<ArticleRequest>()
             .WithSummary("Create an article")
-            .WithDescription("Creates a draft unless status says otherwise. The slug is made from the headline unless given; a given slug already in use is a 409. A byline or dateline sent as text alone is parsed.")
+            .WithDescription("Creates a draft unless status says otherwise. The slug is made from the headline unless given; a given slug already in use is a 409. A byline or dateline sent as text alone is parsed. featureImage and image blocks name a media item by mediaId (an unknown one is a 400 naming the field), with optional caption, alt and credit for this article.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         writes.MapPut("/{idOrSlug}", Replace).WithName("ReplaceArticle").Validate<ArticleRequest>()

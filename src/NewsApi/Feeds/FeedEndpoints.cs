@@ -30,24 +30,25 @@ public static class FeedEndpoints
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+    private const string MediaRssNamespace = "http://search.yahoo.com/mrss/";
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds")
             .WithSummary("RSS 2.0 feed of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description (HTML-encoded plain text: a reader rendering it as HTML shows the text, never markup), link, publication date and credited names. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description (HTML-encoded plain text: a reader rendering it as HTML shows the text, never markup), link, publication date, credited names, and the feature image as an enclosure and a media:content (Media RSS) of its widest JPEG rendition. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
             .Produces(StatusCodes.Status304NotModified);
 
         routes.MapGet("/feeds/atom.xml", Atom).WithName("GetAtomFeed").WithTags("Feeds")
             .WithSummary("Atom 1.0 feed of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles, newest first, as Atom entries (id is the article's permanent id link, summary its lead, authors its credited names). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles, newest first, as Atom entries (id is the article's permanent id link, summary its lead, authors its credited names, the feature image an enclosure link). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified);
 
         routes.MapGet("/feeds/feed.json", JsonFeedDocument).WithName("GetJsonFeed").WithTags("Feeds")
             .WithSummary("JSON Feed 1.1 of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles as JSON Feed 1.1 (snake_case members, as that format has them): content_text is the lead and body paragraphs. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles as JSON Feed 1.1 (snake_case members, as that format has them): content_text is the lead and body paragraphs, image the feature image's widest JPEG rendition. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<JsonFeed>(StatusCodes.Status200OK, "application/feed+json")
             .Produces(StatusCodes.Status304NotModified);
 
@@ -68,12 +69,14 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Rss(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
+        CancellationToken cancellationToken)
     {
         var links = SiteLinks.For(http.Request);
-        var feed = SyndicationFeedOf(await LatestAsync(db, site, cancellationToken), links, site, "/feeds/rss.xml", "application/rss+xml");
+        var feed = SyndicationFeedOf(await LatestAsync(db, site, media.Value, cancellationToken), links, site, "/feeds/rss.xml", "application/rss+xml");
         // RSS's own <author> is an e-mail address, which credits do not have; readers take names from dc:creator.
         feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
+        feed.AttributeExtensions.Add(new XmlQualifiedName("media", "http://www.w3.org/2000/xmlns/"), MediaRssNamespace);
         foreach (var item in feed.Items)
         {
             // Readers take an RSS description as HTML: the lead is plain text, so it goes HTML-encoded (and the XML writer
@@ -88,18 +91,20 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Atom(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
+        CancellationToken cancellationToken)
     {
         var links = SiteLinks.For(http.Request);
-        var feed = SyndicationFeedOf(await LatestAsync(db, site, cancellationToken), links, site, "/feeds/atom.xml", "application/atom+xml");
+        var feed = SyndicationFeedOf(await LatestAsync(db, site, media.Value, cancellationToken), links, site, "/feeds/atom.xml", "application/atom+xml");
         return CachedResponse.Send(http, Xml(new Atom10FeedFormatter(feed).WriteTo), AtomContentType, sameForEveryKey: true);
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> JsonFeedDocument(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
+        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
+        CancellationToken cancellationToken)
     {
         var links = SiteLinks.For(http.Request);
-        var items = (await LatestAsync(db, site, cancellationToken)).Select(a => new JsonFeedItem(
+        var items = (await LatestAsync(db, site, media.Value, cancellationToken)).Select(a => new JsonFeedItem(
                 links.ArticleIdentity(a.Id),
                 links.Article(a.Slug),
                 a.Headline,
@@ -110,7 +115,8 @@ public static class FeedEndpoints
                 a.Language,
                 a.Byline is { Credits.Count: > 0 } byline
                     ? byline.Credits.OrderBy(c => c.Position).Select(c => new JsonFeedAuthor(c.Contributor.Name)).ToList()
-                    : null))
+                    : null,
+                FeedImageOf(a, links)?.Url))
             .ToList();
         var feed = new JsonFeed(JsonFeed.Version11, links.Name, links.Home, links.To("/feeds/feed.json"), Description(links), "vi", items);
         return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(feed, Json.Options), JsonFeedContentType, sameForEveryKey: true);
@@ -142,7 +148,8 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SitemapPage(
-        int page, HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
+        int page, HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
+        CancellationToken cancellationToken)
     {
         var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, cancellationToken);
         if (page < 1 || page > pages)
@@ -206,13 +213,33 @@ public static class FeedEndpoints
         });
     }
 
-    /// <summary>The latest public articles, whole (byline with credits): what every feed lists.</summary>
-    private static Task<List<Article>> LatestAsync(NewsDbContext db, SiteTime site, CancellationToken cancellationToken) =>
-        db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow))
+    /// <summary>The latest public articles, whole (byline with credits, photos): what every feed lists.</summary>
+    private static async Task<List<Article>> LatestAsync(NewsDbContext db, SiteTime site, Media.MediaOptions media, CancellationToken cancellationToken)
+    {
+        var articles = await db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(FeedSize)
             .Full()
             .ToListAsync(cancellationToken);
+        await ArticlePhotos.LoadAsync(db, articles, media, cancellationToken);
+        return articles;
+    }
+
+    /// <summary>
+    /// The feature image a feed shows: its widest JPEG (PNG for a PNG) rendition, which every reader can show, else the
+    /// original; null without one (or while it has no bytes).
+    /// </summary>
+    private static (string Url, string ContentType, int Width, int Height)? FeedImageOf(Article article, SiteLinks links)
+    {
+        if (article.FeatureImage is not { } feature || article.Photos.GetValueOrDefault(feature.MediaId)?.Summary is not { Url: { } original } image)
+        {
+            return null;
+        }
+        var family = image.Renditions.Any(r => r.Format == "png") ? "png" : "jpeg";
+        return image.Renditions.Where(r => r.Format == family).MaxBy(r => r.Width) is { } widest
+            ? (links.To(widest.Url), "image/" + family, widest.Width, widest.Height)
+            : (links.To(original), "image/" + family, image.Width, image.Height);
+    }
 
     private static SyndicationFeed SyndicationFeedOf(IReadOnlyList<Article> articles, SiteLinks links, SiteTime site, string path, string mediaType)
     {
@@ -237,6 +264,15 @@ public static class FeedEndpoints
             PublishDate = Published(article, site),
             Summary = new TextSyndicationContent(article.Lead),
         };
+        if (FeedImageOf(article, links) is { } image)
+        {
+            // An enclosure for every reader (its length is not known without making the rendition: 0, as RSS allows for
+            // unknown), and Media RSS for those that read width and height.
+            item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(image.Url), image.ContentType, 0));
+            item.ElementExtensions.Add(new XElement(XName.Get("content", MediaRssNamespace),
+                new XAttribute("url", image.Url), new XAttribute("type", image.ContentType), new XAttribute("medium", "image"),
+                new XAttribute("width", image.Width), new XAttribute("height", image.Height)));
+        }
         foreach (var credit in article.Byline?.Credits.OrderBy(c => c.Position) ?? Enumerable.Empty<Bylines.BylineCredit>())
         {
             item.Authors.Add(new SyndicationPerson { Name = credit.Contributor.Name });
