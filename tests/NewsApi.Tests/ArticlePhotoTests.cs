@@ -105,6 +105,7 @@ public class ArticlePhotoTests(NewsApiFactory factory) : IClassFixture<NewsApiFa
         var created = await CreateAsync(Article("Ảnh đang dùng", null, Paragraph("Một."), Image(photo.Id)));
         var draft = await CreateAsync(new { headline = "Bản nháp có ảnh", lead = "Dẫn.", featureImage = new { mediaId = photo.Id } });
         Assert.Equal(ArticleStatus.Draft, draft.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/v1/articles/{draft.Id}")).StatusCode);
 
         var refused = await writer.DeleteAsync($"/api/v1/media/{photo.Id}");
         await refused.ProblemOf(409);
@@ -154,7 +155,7 @@ public class ArticlePhotoTests(NewsApiFactory factory) : IClassFixture<NewsApiFa
     }
 
     [Fact]
-    public async Task TheFeatureImageGoesIntoJsonLdRssAndJsonFeed()
+    public async Task TheFeatureImageGoesIntoJsonLdRssJsonFeedAndTheSitemap()
     {
         var photo = await UploadAsync(206, caption: "Ảnh đầu bài", width: 1400, height: 700);
         var created = await CreateAsync(Article("Bài có ảnh cho nguồn tin", new { mediaId = photo.Id }));
@@ -184,8 +185,16 @@ public class ArticlePhotoTests(NewsApiFactory factory) : IClassFixture<NewsApiFa
         var plain = rss.Descendants("item").Single(i => i.Element("guid")!.Value.EndsWith($"/api/v1/articles/{withoutPhoto.Id}", StringComparison.Ordinal));
         Assert.Null(plain.Element("enclosure"));
 
+        XNamespace sitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace imageNs = "http://www.google.com/schemas/sitemap-image/1.1";
+        var sitemap = XDocument.Parse(await factory.CreateClient().GetStringAsync("/sitemap.xml"));
+        var entry = sitemap.Descendants(sitemapNs + "url").Single(u => u.Element(sitemapNs + "loc")!.Value.EndsWith(created.Slug, StringComparison.Ordinal));
+        Assert.EndsWith(photo.Url!, Assert.Single(entry.Elements(imageNs + "image")).Element(imageNs + "loc")!.Value);
+        Assert.Empty(sitemap.Descendants(sitemapNs + "url")
+            .Single(u => u.Element(sitemapNs + "loc")!.Value.EndsWith(withoutPhoto.Slug, StringComparison.Ordinal)).Elements(imageNs + "image"));
+
         var feed = await (await factory.CreateClient().GetAsync("/feeds/feed.json")).ReadJson();
-        var entry = feed["items"]!.AsArray().Single(i => ((string)i!["id"]!).EndsWith($"/api/v1/articles/{created.Id}", StringComparison.Ordinal))!;
-        Assert.Equal(enclosure.Attribute("url")!.Value, (string)entry["image"]!);
+        var feedItem = feed["items"]!.AsArray().Single(i => ((string)i!["id"]!).EndsWith($"/api/v1/articles/{created.Id}", StringComparison.Ordinal))!;
+        Assert.Equal(enclosure.Attribute("url")!.Value, (string)feedItem["image"]!);
     }
 }

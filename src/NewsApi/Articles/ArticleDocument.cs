@@ -25,7 +25,7 @@ public sealed class ArticleDocument
     public byte[] Brotli { get; set; } = [];
     /// <summary>The article's list item (ArticleSummary) as JSON.</summary>
     public byte[] Summary { get; set; } = [];
-    /// <summary>What it was rendered with (<see cref="ArticleDocuments.Renderer"/>): another time zone or format renders it again at start.</summary>
+    /// <summary>What it was rendered with (<see cref="ArticleDocuments.Renderer"/>): another time zone, format or set of rendition widths renders it again at start.</summary>
     public string Renderer { get; set; } = "";
 }
 
@@ -54,10 +54,16 @@ public static class ArticleDocuments
 
     private const int LargeDocumentBytes = 256 * 1024;
 
-    public static string Renderer(SiteTime site) => $"{FormatVersion}|{site.Zone.Id}";
+    /// <summary>The format, the time zone and the rendition widths (Media:Widths) the embedded photos list.</summary>
+    public static string Renderer(SiteTime site, NewsApi.Media.MediaOptions media)
+    {
+        var widths = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(',', media.Widths)));
+        return $"{FormatVersion}|{site.Zone.Id}|{Convert.ToHexStringLower(widths)[..8]}";
+    }
 
     /// <summary>Renders the article (whole, with its parts loaded) into its document, added or updated in the context; saved by the caller.</summary>
-    public static async Task RenderAsync(NewsDbContext db, Article article, SiteTime site, byte[] json, CancellationToken cancellationToken)
+    public static async Task RenderAsync(
+        NewsDbContext db, Article article, SiteTime site, NewsApi.Media.MediaOptions media, byte[] json, CancellationToken cancellationToken)
     {
         var document = db.ArticleDocuments.Local.FirstOrDefault(d => d.ArticleId == article.Id)
             ?? await db.ArticleDocuments.FirstOrDefaultAsync(d => d.ArticleId == article.Id, cancellationToken);
@@ -66,14 +72,14 @@ public static class ArticleDocuments
             document = new ArticleDocument { ArticleId = article.Id };
             db.ArticleDocuments.Add(document);
         }
-        Fill(document, article, site, json);
+        Fill(document, article, site, media, json);
     }
 
-    public static void Fill(ArticleDocument document, Article article, SiteTime site) =>
-        Fill(document, article, site, JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options));
+    public static void Fill(ArticleDocument document, Article article, SiteTime site, NewsApi.Media.MediaOptions media) =>
+        Fill(document, article, site, media, JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options));
 
     /// <param name="json">The article's response as JSON, when the caller has it already (the revision is the same bytes).</param>
-    public static void Fill(ArticleDocument document, Article article, SiteTime site, byte[] json)
+    public static void Fill(ArticleDocument document, Article article, SiteTime site, NewsApi.Media.MediaOptions media, byte[] json)
     {
         document.Slug = article.Slug;
         document.Status = article.Status;
@@ -85,7 +91,7 @@ public static class ArticleDocuments
         var quality = json.Length <= LargeDocumentBytes ? 5 : 1;
         document.Brotli = Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = quality }));
         document.Summary = JsonSerializer.SerializeToUtf8Bytes(article.ToSummary(site), Json.Options);
-        document.Renderer = Renderer(site);
+        document.Renderer = Renderer(site, media);
     }
 
     private static byte[] Compress(byte[] bytes, Func<Stream, Stream> encoder)
@@ -100,12 +106,12 @@ public static class ArticleDocuments
 
     /// <summary>
     /// Renders every article that has no document, or one rendered with another renderer (a new format, another
-    /// Site:TimeZone), in batches: at start, and after `generate` wrote articles directly. Returns how many.
+    /// Site:TimeZone, other Media:Widths), in batches: at start, and after `generate` wrote articles directly. Returns how many.
     /// </summary>
     public static async Task<int> RenderStaleAsync(
         NewsDbContext db, SiteTime site, NewsApi.Media.MediaOptions media, CancellationToken cancellationToken, int batchSize = 500)
     {
-        var renderer = Renderer(site);
+        var renderer = Renderer(site, media);
         var rendered = 0;
         var after = 0;
         while (true)
@@ -135,7 +141,7 @@ public static class ArticleDocuments
                     document = new ArticleDocument { ArticleId = article.Id };
                     db.ArticleDocuments.Add(document);
                 }
-                Fill(document, article, site);
+                Fill(document, article, site, media);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -173,7 +173,7 @@ public static class ArticleWriter
         article.FeatureImage = request.FeatureImage is { } feature
             ? new FeatureImageRequest(feature.MediaId, Clean(feature.Caption), Clean(feature.Alt), Clean(feature.Credit))
             : null;
-        if (await ArticlePhotos.CheckAsync(db, article, cancellationToken) is { } missing)
+        if (await ArticlePhotos.CheckAsync(db, request.FeatureImage, request.Body ?? [], cancellationToken) is { } missing)
         {
             return missing;
         }

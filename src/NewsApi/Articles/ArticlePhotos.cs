@@ -49,22 +49,27 @@ public static class ArticlePhotos
             .Concat(article.Body.Where(b => b.Type == BodyBlock.Image && b.MediaId is not null).Select(b => b.MediaId!.Value))
             .Distinct();
 
-    /// <summary>The first reference to a photo that does not exist, as the field to name and its message; else null.</summary>
-    public static async Task<WriteError?> CheckAsync(NewsDbContext db, Article article, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first reference of a write request to a photo that does not exist, as the field to name (indexed as the
+    /// request's body is) and its message; else null.
+    /// </summary>
+    public static async Task<WriteError?> CheckAsync(
+        NewsDbContext db, FeatureImageRequest? featureImage, IReadOnlyList<BodyBlock> body, CancellationToken cancellationToken)
     {
-        var ids = MediaIdsOf(article).ToList();
+        var ids = body.Where(b => b.Type == BodyBlock.Image && b.MediaId is not null).Select(b => b.MediaId!.Value)
+            .Concat(featureImage is null ? [] : [featureImage.MediaId]).Distinct().ToList();
         if (ids.Count == 0)
         {
             return null;
         }
         var known = (await db.Media.Where(m => EF.Parameter(ids).Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
-        if (article.FeatureImage is { } feature && !known.Contains(feature.MediaId))
+        if (featureImage is not null && !known.Contains(featureImage.MediaId))
         {
-            return new WriteError(400, "featureImage.mediaId", $"There is no media item {feature.MediaId}.");
+            return new WriteError(400, "featureImage.mediaId", $"There is no media item {featureImage.MediaId}.");
         }
-        for (var i = 0; i < article.Body.Count; i++)
+        for (var i = 0; i < body.Count; i++)
         {
-            if (article.Body[i] is { Type: BodyBlock.Image, MediaId: { } id } && !known.Contains(id))
+            if (body[i] is { Type: BodyBlock.Image, MediaId: { } id } && !known.Contains(id))
             {
                 return new WriteError(400, $"body[{i}].mediaId", $"There is no media item {id}.");
             }

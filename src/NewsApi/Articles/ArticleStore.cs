@@ -99,7 +99,7 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
         // Serialized once: the revision's snapshot and the document are the same bytes.
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options);
         Revisions.Record(db, article, actor, site, json);
-        await ArticleDocuments.RenderAsync(db, article, site, json, cancellationToken);
+        await ArticleDocuments.RenderAsync(db, article, site, media.Value, json, cancellationToken);
     }
 
     /// <summary>Deletes an article loaded for a change, with its byline, dateline, revisions and document.</summary>

@@ -31,6 +31,7 @@ public static class FeedEndpoints
     private const string NewsNamespace = "http://www.google.com/schemas/sitemap-news/0.9";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     private const string MediaRssNamespace = "http://search.yahoo.com/mrss/";
+    private const string ImageSitemapNamespace = "http://www.google.com/schemas/sitemap-image/1.1";
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
@@ -54,7 +55,7 @@ public static class FeedEndpoints
 
         routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds")
             .WithSummary("Sitemap of the published articles, with Google News entries for the last two days")
-            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). With more published articles than Sitemap:UrlsPerFile ({SitemapSize} by default, the sitemaps.org limit) it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of that many each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). An article with a feature image lists it as an image:image entry (its original, at its hashed URL). With more published articles than Sitemap:UrlsPerFile ({SitemapSize} by default, the sitemaps.org limit) it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of that many each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Produces(StatusCodes.Status304NotModified);
 
@@ -179,15 +180,21 @@ public static class FeedEndpoints
         var rows = await db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(now))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * perFile).Take(perFile)
-            .Select(a => new SitemapRow(a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt))
+            .Select(a => new SitemapRow(a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt, a.FeatureImage))
             .ToListAsync(cancellationToken);
         var newsSince = now - NewsWindow;
+        var imageIds = rows.Where(r => r.FeatureImage is not null).Select(r => r.FeatureImage!.MediaId).Distinct().ToList();
+        var images = imageIds.Count == 0
+            ? new Dictionary<int, string>()
+            : (await db.Media.AsNoTracking().Where(m => EF.Parameter(imageIds).Contains(m.Id)).ToListAsync(cancellationToken))
+                .ToDictionary(m => m.Id, m => links.To($"/api/v1/media/{m.Id}/file?v={Media.MediaEndpoints.Hash(m)}"));
 
         return Xml(writer =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", SitemapNamespace);
             writer.WriteAttributeString("xmlns", "news", null, NewsNamespace);
+            writer.WriteAttributeString("xmlns", "image", null, ImageSitemapNamespace);
             var newsEntries = 0;
             foreach (var row in rows)
             {
@@ -204,6 +211,12 @@ public static class FeedEndpoints
                     writer.WriteEndElement();
                     writer.WriteElementString("news", "publication_date", NewsNamespace, W3cDate(site.ToSite(published)));
                     writer.WriteElementString("news", "title", NewsNamespace, row.Headline);
+                    writer.WriteEndElement();
+                }
+                if (row.FeatureImage is { } feature && images.TryGetValue(feature.MediaId, out var image))
+                {
+                    writer.WriteStartElement("image", "image", ImageSitemapNamespace);
+                    writer.WriteElementString("image", "loc", ImageSitemapNamespace, image);
                     writer.WriteEndElement();
                 }
                 writer.WriteEndElement();
@@ -306,7 +319,7 @@ public static class FeedEndpoints
         return stream.ToArray();
     }
 
-    private sealed record SitemapRow(string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt);
+    private sealed record SitemapRow(string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt, FeatureImageRequest? FeatureImage);
 }
 
 /// <summary>Sitemap: how many URLs one sitemap file holds (the sitemaps.org limit at most).</summary>
