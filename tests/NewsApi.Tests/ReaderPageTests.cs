@@ -414,7 +414,10 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             Assert.Contains("format=avif", await head.Locator("source[type='image/avif']").GetAttributeAsync("srcset"));
             Assert.Equal("Toàn cảnh hội nghị", await head.Locator("figcaption .caption").InnerTextAsync());
             Assert.Equal("Ảnh: Hương Hồng Thu", await head.Locator("figcaption .credit").InnerTextAsync());
-            await page.WaitForFunctionAsync("() => document.querySelector('.feature img').complete && document.querySelector('.feature img').naturalWidth > 0");
+            // A rendition is made on its first request: an AVIF takes seconds on a busy machine.
+            var firstRendition = new PageWaitForFunctionOptions { Timeout = 60_000 };
+            await page.WaitForFunctionAsync(
+                "() => document.querySelector('.feature img').complete && document.querySelector('.feature img').naturalWidth > 0", null, firstRendition);
             var chosen = await headImage.EvaluateAsync<string>("img => img.currentSrc");
             Assert.Contains($"/api/v1/media/{feature}/file?width=", chosen);
 
@@ -425,7 +428,8 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             Assert.Equal("Các đại biểu biểu quyết", await inBody.Locator(".caption").InnerTextAsync());
             Assert.Equal("Ảnh: TTXVN", await inBody.Locator(".credit").InnerTextAsync());
             await inBody.ScrollIntoViewIfNeededAsync();
-            await page.WaitForFunctionAsync("() => document.querySelector('.body img').complete && document.querySelector('.body img').naturalWidth > 0");
+            await page.WaitForFunctionAsync(
+                "() => document.querySelector('.body img').complete && document.querySelector('.body img').naturalWidth > 0", null, firstRendition);
             Assert.Equal(["Đoạn đầu.", "Đoạn cuối."], await page.Locator("main article .body p").AllInnerTextsAsync());
             Assert.Empty(errors);
         }
