@@ -172,7 +172,7 @@ public class ReadModelTests(NewsApiFactory factory) : IClassFixture<NewsApiFacto
         using (var scope = factory.Services.CreateScope())
         {
             var rendered = await ArticleDocuments.RenderStaleAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(),
-                scope.ServiceProvider.GetRequiredService<NewsApi.Site.SiteTime>(), CancellationToken.None);
+                scope.ServiceProvider.GetRequiredService<NewsApi.Site.SiteTime>(), new NewsApi.Media.MediaOptions(), CancellationToken.None);
             Assert.True(rendered >= 1);
         }
         Assert.Equal(served, factory.Db(db => db.ArticleDocuments.AsNoTracking().Single(d => d.ArticleId == id).Json));

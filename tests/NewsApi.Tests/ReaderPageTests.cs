@@ -366,6 +366,80 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await status.WaitForAsync();
         Assert.Equal("200", (await status.InnerTextAsync()).Trim());
     }
+
+    [Fact]
+    public async Task PhotosShowAsFiguresWithCaptionCreditAltTextAndRenditionsInTheirSrcset()
+    {
+        using var writer = new HttpClient { BaseAddress = new Uri(browser.Url("/")) };
+        writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", browser.AdminKey);
+        async Task<int> UploadAsync(HttpContent form)
+        {
+            var response = await writer.PostAsync("/api/v1/media", form);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            return (int)(await response.ReadJson())["id"]!;
+        }
+        var feature = await UploadAsync(MediaTests.Form(TestImages.Jpeg(1400, 933, seed: 301), caption: "Toàn cảnh hội nghị", alt: "Hội trường kín đại biểu"));
+        var figure = await UploadAsync(MediaTests.Form(TestImages.Jpeg(800, 600, seed: 302), alt: "Đại biểu giơ tay", credit: "TTXVN"));
+        // Older than the seed, so the seed stays the newest article; deleted at the end, so the list counts other tests
+        // make stay as they were.
+        var created = await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+        {
+            headline = "Bài có ảnh để xem trên trang đọc",
+            lead = "Bài có ảnh đầu bài và một ảnh trong bài.",
+            status = "published",
+            publishedAt = new DateTimeOffset(2018, 6, 1, 8, 0, 0, TimeSpan.FromHours(7)),
+            byline = new { text = "Tin, ảnh: HƯƠNG HỒNG THU (QĐND)" },
+            featureImage = new { mediaId = feature },
+            body = new object[]
+            {
+                new { type = "paragraph", text = "Đoạn đầu." },
+                new { type = "image", mediaId = figure, caption = "Các đại biểu biểu quyết" },
+                new { type = "paragraph", text = "Đoạn cuối." },
+            },
+        }));
+        var article = await created.ReadJson();
+        Assert.True(created.IsSuccessStatusCode, article.ToJsonString());
+        try
+        {
+            var (context, page, errors) = await browser.NewPageAsync();
+            await using var _ = context;
+            await OpenAsync(page, browser.Url($"/?slug={(string)article["slug"]!}"));
+
+            var head = page.Locator("main article .feature figure");
+            var headImage = head.Locator("img");
+            Assert.Equal("Hội trường kín đại biểu", await headImage.GetAttributeAsync("alt"));
+            Assert.Null(await headImage.GetAttributeAsync("loading"));
+            Assert.Equal(("1400", "933"), (await headImage.GetAttributeAsync("width"), await headImage.GetAttributeAsync("height")));
+            Assert.Equal(["320w", "640w", "960w", "1280w"], (await headImage.GetAttributeAsync("srcset"))!.Split(", ").Select(c => c.Split(' ')[1]));
+            Assert.Contains("format=avif", await head.Locator("source[type='image/avif']").GetAttributeAsync("srcset"));
+            Assert.Equal("Toàn cảnh hội nghị", await head.Locator("figcaption .caption").InnerTextAsync());
+            Assert.Equal("Ảnh: Hương Hồng Thu", await head.Locator("figcaption .credit").InnerTextAsync());
+            // A rendition is made on its first request: an AVIF takes seconds on a busy machine.
+            var firstRendition = new PageWaitForFunctionOptions { Timeout = 60_000 };
+            await page.WaitForFunctionAsync(
+                "() => document.querySelector('.feature img').complete && document.querySelector('.feature img').naturalWidth > 0", null, firstRendition);
+            var chosen = await headImage.EvaluateAsync<string>("img => img.currentSrc");
+            Assert.Contains($"/api/v1/media/{feature}/file?width=", chosen);
+
+            var inBody = page.Locator("main article .body figure");
+            Assert.Equal(1, await inBody.CountAsync());
+            Assert.Equal("lazy", await inBody.Locator("img").GetAttributeAsync("loading"));
+            Assert.Equal("Đại biểu giơ tay", await inBody.Locator("img").GetAttributeAsync("alt"));
+            Assert.Equal("Các đại biểu biểu quyết", await inBody.Locator(".caption").InnerTextAsync());
+            Assert.Equal("Ảnh: TTXVN", await inBody.Locator(".credit").InnerTextAsync());
+            await inBody.ScrollIntoViewIfNeededAsync();
+            await page.WaitForFunctionAsync(
+                "() => document.querySelector('.body img').complete && document.querySelector('.body img').naturalWidth > 0", null, firstRendition);
+            Assert.Equal(["Đoạn đầu.", "Đoạn cuối."], await page.Locator("main article .body p").AllInnerTextsAsync());
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            Assert.True((await writer.DeleteAsync($"/api/v1/articles/{(int)article["id"]!}")).IsSuccessStatusCode);
+            Assert.True((await writer.DeleteAsync($"/api/v1/media/{feature}")).IsSuccessStatusCode);
+            Assert.True((await writer.DeleteAsync($"/api/v1/media/{figure}")).IsSuccessStatusCode);
+        }
+    }
 }
 
 /// <summary>What Swagger UI and generated clients read from the served document.</summary>

@@ -9,11 +9,35 @@ namespace NewsApi.Articles;
 
 public enum ArticleStatus { Draft, Scheduled, Published }
 
-/// <summary>One block of an article's body. Only paragraphs exist today; the type field leaves room for more.</summary>
-public sealed record BodyBlock(string Type, string Text)
+/// <summary>
+/// One block of an article's body, as written and stored: a paragraph (text) or an image (mediaId, and this use's own
+/// caption, alt text and credit). Members it does not have are left out, so a paragraph is stored as { type, text }.
+/// </summary>
+[NewsApi.Http.RequestContract]
+public sealed record BodyBlock(
+    string Type,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Text = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? MediaId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Caption = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Alt = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Credit = null)
 {
     public const string Paragraph = "paragraph";
+    public const string Image = "image";
 }
+
+/// <summary>
+/// A body block as served: a paragraph is { type, text }; an image is { type, mediaId, caption, alt, credit, image }
+/// (see <see cref="FeatureImageResponse"/> for what caption, alt and credit are).
+/// </summary>
+public sealed record BodyBlockResponse(
+    string Type,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Text,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? MediaId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Caption = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Alt = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] NewsApi.Media.MediaCredit? Credit = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] NewsApi.Media.MediaSummary? Image = null);
 
 public sealed class Article : NewsApi.Data.IHasIdAndSlug
 {
@@ -22,6 +46,10 @@ public sealed class Article : NewsApi.Data.IHasIdAndSlug
     public string Headline { get; set; } = "";
     public string Lead { get; set; } = "";
     public List<BodyBlock> Body { get; set; } = [];
+    /// <summary>The photo at the head of the article, with this use's own caption, alt text and credit.</summary>
+    public FeatureImageRequest? FeatureImage { get; set; }
+    /// <summary>What the photos it places show, loaded with the article when it is rendered (not a column).</summary>
+    public IReadOnlyDictionary<int, ArticlePhoto> Photos { get; set; } = ArticlePhotos.Empty;
     public ArticleStatus Status { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -57,6 +85,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline).IsRequired();
         article.Property(a => a.Lead).HasMaxLength(ArticleLimits.Lead).IsRequired();
         article.Property(a => a.Body).HasConversion(JsonColumn.Converter<List<BodyBlock>>(), JsonColumn.Comparer<List<BodyBlock>>()).IsRequired();
+        article.Property(a => a.FeatureImage).HasConversion(JsonColumn.NullableConverter<FeatureImageRequest>()!);
+        article.Ignore(a => a.Photos);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.Language).HasMaxLength(8);

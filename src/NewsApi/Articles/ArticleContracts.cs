@@ -4,13 +4,13 @@ using NewsApi.Http;
 
 namespace NewsApi.Articles;
 
-/// <summary>An article as served: with its byline and dateline, instants in the newsroom's time zone.</summary>
+/// <summary>An article as served: with its byline, dateline and photos, instants in the newsroom's time zone.</summary>
 public sealed record ArticleResponse(
     int Id,
     string Slug,
     string Headline,
     string Lead,
-    IReadOnlyList<BodyBlock> Body,
+    IReadOnlyList<BodyBlockResponse> Body,
     ArticleStatus Status,
     DateTimeOffset? PublishedAt,
     DateTimeOffset CreatedAt,
@@ -18,7 +18,8 @@ public sealed record ArticleResponse(
     int Version,
     string Language,
     BylineResponse? Byline,
-    DatelineResponse? Dateline);
+    DatelineResponse? Dateline,
+    FeatureImageResponse? FeatureImage);
 
 /// <summary>An article in a list: everything but the body.</summary>
 [ValidatedAs(typeof(ArticleRequest))]
@@ -34,7 +35,8 @@ public sealed record ArticleSummary(
     int Version,
     string Language,
     BylineResponse? Byline,
-    DatelineResponse? Dateline);
+    DatelineResponse? Dateline,
+    FeatureImageResponse? FeatureImage);
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int PageSize, int Total, PageLinks Links);
 
@@ -50,7 +52,8 @@ public sealed record ArticleRequest(
     ArticleStatus? Status = null,
     DateTimeOffset? PublishedAt = null,
     BylineRequest? Byline = null,
-    DatelineRequest? Dateline = null);
+    DatelineRequest? Dateline = null,
+    FeatureImageRequest? FeatureImage = null);
 
 /// <summary>
 /// The body of PATCH (RFC 7396 JSON Merge Patch), as the document describes it: the members of an article request,
@@ -65,4 +68,5 @@ public sealed record ArticlePatchRequest(
     ArticleStatus? Status = null,
     DateTimeOffset? PublishedAt = null,
     BylineRequest? Byline = null,
-    DatelineRequest? Dateline = null);
+    DatelineRequest? Dateline = null,
+    FeatureImageRequest? FeatureImage = null);

@@ -25,7 +25,7 @@ public sealed class ArticleDocument
     public byte[] Brotli { get; set; } = [];
     /// <summary>The article's list item (ArticleSummary) as JSON.</summary>
     public byte[] Summary { get; set; } = [];
-    /// <summary>What it was rendered with (<see cref="ArticleDocuments.Renderer"/>): another time zone or format renders it again at start.</summary>
+    /// <summary>What it was rendered with (<see cref="ArticleDocuments.Renderer"/>): another time zone, format or set of rendition widths renders it again at start.</summary>
     public string Renderer { get; set; } = "";
 }
 
@@ -50,14 +50,20 @@ public sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<Arti
 public static class ArticleDocuments
 {
     /// <summary>Raise when the rendered form changes (a new field in ArticleResponse or ArticleSummary): every document is rendered again at start.</summary>
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private const int LargeDocumentBytes = 256 * 1024;
 
-    public static string Renderer(SiteTime site) => $"{FormatVersion}|{site.Zone.Id}";
+    /// <summary>The format, the time zone and the rendition widths (Media:Widths) the embedded photos list.</summary>
+    public static string Renderer(SiteTime site, NewsApi.Media.MediaOptions media)
+    {
+        var widths = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(',', media.Widths)));
+        return $"{FormatVersion}|{site.Zone.Id}|{Convert.ToHexStringLower(widths)[..8]}";
+    }
 
     /// <summary>Renders a published article (whole, with its parts loaded) into its document, added or updated in the context, or removes the document of one that is not published; saved by the caller.</summary>
-    public static async Task RenderAsync(NewsDbContext db, Article article, SiteTime site, byte[] json, CancellationToken cancellationToken)
+    public static async Task RenderAsync(
+        NewsDbContext db, Article article, SiteTime site, NewsApi.Media.MediaOptions media, byte[] json, CancellationToken cancellationToken)
     {
         var document = db.ArticleDocuments.Local.FirstOrDefault(d => d.ArticleId == article.Id)
             ?? await db.ArticleDocuments.FirstOrDefaultAsync(d => d.ArticleId == article.Id, cancellationToken);
@@ -76,14 +82,14 @@ public static class ArticleDocuments
             document = new ArticleDocument { ArticleId = article.Id };
             db.ArticleDocuments.Add(document);
         }
-        Fill(document, article, site, json);
+        Fill(document, article, site, media, json);
     }
 
-    public static void Fill(ArticleDocument document, Article article, SiteTime site) =>
-        Fill(document, article, site, JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options));
+    public static void Fill(ArticleDocument document, Article article, SiteTime site, NewsApi.Media.MediaOptions media) =>
+        Fill(document, article, site, media, JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options));
 
     /// <param name="json">The article's response as JSON, when the caller has it already (the revision is the same bytes).</param>
-    public static void Fill(ArticleDocument document, Article article, SiteTime site, byte[] json)
+    public static void Fill(ArticleDocument document, Article article, SiteTime site, NewsApi.Media.MediaOptions media, byte[] json)
     {
         document.Slug = article.Slug;
         document.Status = article.Status;
@@ -96,7 +102,7 @@ public static class ArticleDocuments
         document.Gzip = large ? [] : Compress(json, s => new GZipStream(s, CompressionLevel.Optimal));
         document.Brotli = large ? [] : Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 5 }));
         document.Summary = JsonSerializer.SerializeToUtf8Bytes(article.ToSummary(site), Json.Options);
-        document.Renderer = Renderer(site);
+        document.Renderer = Renderer(site, media);
     }
 
     private static byte[] Compress(byte[] bytes, Func<Stream, Stream> encoder)
@@ -111,11 +117,12 @@ public static class ArticleDocuments
 
     /// <summary>
     /// Renders every article that has no document, or one rendered with another renderer (a new format, another
-    /// Site:TimeZone), in batches: at start, and after `generate` wrote articles directly. Returns how many.
+    /// Site:TimeZone, other Media:Widths), in batches: at start, and after `generate` wrote articles directly. Returns how many.
     /// </summary>
-    public static async Task<int> RenderStaleAsync(NewsDbContext db, SiteTime site, CancellationToken cancellationToken, int batchSize = 500)
+    public static async Task<int> RenderStaleAsync(
+        NewsDbContext db, SiteTime site, NewsApi.Media.MediaOptions media, CancellationToken cancellationToken, int batchSize = 500)
     {
-        var renderer = Renderer(site);
+        var renderer = Renderer(site, media);
         var rendered = 0;
         var after = 0;
         while (true)
@@ -132,6 +139,7 @@ public static class ArticleDocuments
             var credits = (await db.BylineCredits.AsNoTracking().Include(c => c.Contributor)
                     .Where(c => EF.Parameter(ids).Contains(c.ArticleId)).ToListAsync(cancellationToken))
                 .ToLookup(c => c.ArticleId);
+            await ArticlePhotos.LoadAsync(db, articles, media, cancellationToken);
             var documents = await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).ToDictionaryAsync(d => d.ArticleId, cancellationToken);
             foreach (var article in articles)
             {
@@ -144,7 +152,7 @@ public static class ArticleDocuments
                     document = new ArticleDocument { ArticleId = article.Id };
                     db.ArticleDocuments.Add(document);
                 }
-                Fill(document, article, site);
+                Fill(document, article, site, media);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -19,13 +19,22 @@ public static class ArticleExamples
 
     public static IReadOnlyList<BodyBlock> Body { get; } = SeedExample.Page.Body.Select(t => new BodyBlock(BodyBlock.Paragraph, t)).ToList();
 
+    /// <summary>The photo placed at the head of the seed article, credited (it has no credit of its own) to the byline's photographer.</summary>
+    public static FeatureImageResponse FeatureImage { get; } = new(1, SeedExample.Page.Headline, "Quang cảnh hội nghị",
+        new Media.MediaCredit(Byline.Credits[0].Name, Byline.Credits[0].ContributorId, Byline.Credits[0].Name), Media.MediaExamples.Summary);
+
+    /// <summary>The body as served: the paragraphs, with the photo again as a figure after the first.</summary>
+    public static IReadOnlyList<BodyBlockResponse> BodyResponse { get; } = Body.Select(b => new BodyBlockResponse(b.Type, b.Text)).Take(1)
+        .Append(new BodyBlockResponse(BodyBlock.Image, null, 1, "Các đại biểu dự hội nghị", FeatureImage.Alt, FeatureImage.Credit, FeatureImage.Image))
+        .Concat(Body.Skip(1).Select(b => new BodyBlockResponse(b.Type, b.Text))).ToList();
+
     public static string Slug { get; } = VietnameseText.Slugify(SeedExample.Page.Headline);
 
-    public static ArticleResponse Article { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, Body, ArticleStatus.Published,
-        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline);
+    public static ArticleResponse Article { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, BodyResponse, ArticleStatus.Published,
+        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline, FeatureImage);
 
     public static ArticleSummary Summary { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, ArticleStatus.Published,
-        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline);
+        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline, FeatureImage);
 
     public static PageLinks Links { get; } = new("/api/v1/articles?page=1&pageSize=20", null, null, "/api/v1/articles?page=1&pageSize=20", "/api/v1/articles?page=1&pageSize=20");
 
@@ -36,8 +45,12 @@ public static class ArticleExamples
         new(typeof(ArticlePage), new ArticlePage([Summary], 1, 20, 1, Links)),
         new(typeof(PageLinks), Links),
         new(typeof(BodyBlock), Body[0]),
-        new(typeof(ArticleRequest), new ArticleRequest(SeedExample.Page.Headline, SeedExample.Page.Lead, Body,
-            Byline: new BylineRequest(Byline.Text), Dateline: new DatelineRequest(Dateline.Text))),
+        new(typeof(BodyBlockResponse), BodyResponse[1]),
+        new(typeof(FeatureImageResponse), FeatureImage),
+        new(typeof(FeatureImageRequest), new FeatureImageRequest(1, Alt: "Quang cảnh hội nghị")),
+        new(typeof(ArticleRequest), new ArticleRequest(SeedExample.Page.Headline, SeedExample.Page.Lead,
+            Body.Take(1).Append(new BodyBlock(BodyBlock.Image, MediaId: 1, Caption: "Các đại biểu dự hội nghị")).Concat(Body.Skip(1)).ToList(),
+            Byline: new BylineRequest(Byline.Text), Dateline: new DatelineRequest(Dateline.Text), FeatureImage: new FeatureImageRequest(1))),
         new(typeof(ArticlePatchRequest), new ArticlePatchRequest(Headline: SeedExample.Page.Headline)),
         new(typeof(PublishRequest), new PublishRequest(new DateTimeOffset(2030, 1, 1, 7, 0, 0, TimeSpan.FromHours(7)))),
         new(typeof(RevisionSummary), new RevisionSummary(1, "editor", SeedExample.Published)),

@@ -95,7 +95,8 @@ public sealed record ArticleListPage(IReadOnlyList<byte[]> Items, int Page, int 
 /// Runs an article list query: filters, full-text search within a window, sorting and paging over narrow rows, then the
 /// page's items from their stored documents. Anonymous lists may share a total or a search's ranking for up to 5 s.
 /// </summary>
-public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<SearchOptions> search, SearchGate gate, PublicListCache listCache)
+public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<SearchOptions> search, SearchGate gate, PublicListCache listCache,
+    Microsoft.Extensions.Options.IOptions<NewsApi.Media.MediaOptions> media)
 {
     /// <summary>How many of a search's best hits are ranked once and shared by its pages (50 pages of 20).</summary>
     private const int SharedRankingDepth = 1_000;
@@ -247,9 +248,10 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
             // The credits come in a query of their own, which SQLite answers from the credits' index.
             var rendered = await db.Articles.AsNoTracking().Where(a => EF.Parameter(others).Contains(a.Id)).Select(ArticleMapping.SummaryColumns)
                 .AsSplitQuery().ToListAsync(cancellationToken);
+            var photos = await ArticlePhotos.ReadAsync(db, rendered.Where(r => r.FeatureImage is not null).Select(r => r.FeatureImage!.MediaId), media.Value, cancellationToken);
             foreach (var row in rendered)
             {
-                var summary = row.ToSummary(site);
+                var summary = row.ToSummary(site, photos);
                 if (!publicOnly || summary.Status == ArticleStatus.Published)
                 {
                     stored[row.Id] = JsonSerializer.SerializeToUtf8Bytes(summary, Json.Options);

@@ -11,13 +11,35 @@ namespace NewsApi.Articles;
 
 public static class ArticleMapping
 {
-    public static ArticleResponse ToResponse(this Article a, SiteTime site) =>
-        new(a.Id, a.Slug, a.Headline, a.Lead, a.Body, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
-            site.ToSite(a.UpdatedAt), a.Version, a.Language, a.Byline?.ToResponse(), a.Dateline?.ToResponse());
+    /// <summary>The article as served; its photos must be loaded (<see cref="ArticlePhotos.LoadAsync"/>).</summary>
+    public static ArticleResponse ToResponse(this Article a, SiteTime site)
+    {
+        var byline = a.Byline?.ToResponse();
+        var body = a.Body.Select(b => BlockOf(b, a.Photos, byline?.Credits)).ToList();
+        return new(a.Id, a.Slug, a.Headline, a.Lead, body, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
+            site.ToSite(a.UpdatedAt), a.Version, a.Language, byline, a.Dateline?.ToResponse(), FeatureImageOf(a.FeatureImage, a.Photos, byline?.Credits));
+    }
 
-    public static ArticleSummary ToSummary(this Article a, SiteTime site) =>
-        new(a.Id, a.Slug, a.Headline, a.Lead, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
-            site.ToSite(a.UpdatedAt), a.Version, a.Language, a.Byline?.ToResponse(), a.Dateline?.ToResponse());
+    public static ArticleSummary ToSummary(this Article a, SiteTime site)
+    {
+        var byline = a.Byline?.ToResponse();
+        return new(a.Id, a.Slug, a.Headline, a.Lead, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
+            site.ToSite(a.UpdatedAt), a.Version, a.Language, byline, a.Dateline?.ToResponse(), FeatureImageOf(a.FeatureImage, a.Photos, byline?.Credits));
+    }
+
+    private static BodyBlockResponse BlockOf(BodyBlock block, IReadOnlyDictionary<int, ArticlePhoto> photos, IReadOnlyList<CreditResponse>? credits)
+    {
+        if (block.Type != BodyBlock.Image || block.MediaId is not { } id)
+        {
+            return new BodyBlockResponse(block.Type, block.Text);
+        }
+        var photo = ArticlePhotos.Resolve(id, block.Caption, block.Alt, block.Credit, photos, credits);
+        return new BodyBlockResponse(block.Type, null, id, photo.Caption, photo.Alt, photo.Credit, photo.Image);
+    }
+
+    private static FeatureImageResponse? FeatureImageOf(
+        FeatureImageRequest? feature, IReadOnlyDictionary<int, ArticlePhoto> photos, IReadOnlyList<CreditResponse>? credits) =>
+        feature is null ? null : ArticlePhotos.Resolve(feature.MediaId, feature.Caption, feature.Alt, feature.Credit, photos, credits);
 
     /// <summary>
     /// What a list item needs, read in one query: no body, no search text (the largest columns, which a list never
@@ -30,14 +52,20 @@ public static class ArticleMapping
         BylineText = a.Byline!.Text, BylineSource = a.Byline!.Source,
         Credits = a.Byline!.Credits.OrderBy(c => c.Position)
             .Select(c => new CreditResponse(c.ContributorId, c.Contributor.Name, c.Contributor.Slug, c.Roles)).ToList(),
+        FeatureImage = a.FeatureImage,
         DatelineText = a.Dateline!.Text, DatelineDate = a.Dateline!.Date, DatelinePartOfDay = a.Dateline!.PartOfDay, DatelinePlace = a.Dateline!.Place,
     };
 
-    public static ArticleSummary ToSummary(this SummaryRow a, SiteTime site) =>
-        new(a.Id, a.Slug, a.Headline, a.Lead, EffectiveStatus(a.Status, a.PublishedAt, site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
+    /// <param name="photos">What the row's feature image shows (<see cref="ArticlePhotos.ReadAsync"/>).</param>
+    public static ArticleSummary ToSummary(this SummaryRow a, SiteTime site, IReadOnlyDictionary<int, ArticlePhoto> photos)
+    {
+        var byline = a.BylineText is null ? null : new BylineResponse(a.BylineText, a.Credits, a.BylineSource);
+        return new(a.Id, a.Slug, a.Headline, a.Lead, EffectiveStatus(a.Status, a.PublishedAt, site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
             site.ToSite(a.UpdatedAt), a.Version, a.Language,
-            a.BylineText is null ? null : new BylineResponse(a.BylineText, a.Credits, a.BylineSource),
-            a.DatelineText is null ? null : new DatelineResponse(a.DatelineText, a.DatelineDate, a.DatelinePartOfDay, a.DatelinePlace));
+            byline,
+            a.DatelineText is null ? null : new DatelineResponse(a.DatelineText, a.DatelineDate, a.DatelinePartOfDay, a.DatelinePlace),
+            FeatureImageOf(a.FeatureImage, photos, byline?.Credits));
+    }
 
     /// <summary>A scheduled article whose time has come is published, whether or not the scheduler has stored that yet.</summary>
     public static ArticleStatus EffectiveStatus(this Article a, DateTime now) => EffectiveStatus(a.Status, a.PublishedAt, now);
@@ -51,7 +79,8 @@ public static class ArticleMapping
             a.Byline is null ? null : new BylineRequest(a.Byline.Text,
                 a.Byline.Credits.OrderBy(c => c.Position).Select(c => new CreditRequest(c.Contributor.Name, c.Roles, c.ContributorId)).ToList(),
                 a.Byline.Source),
-            a.Dateline is null ? null : new DatelineRequest(a.Dateline.Text, a.Dateline.Date, a.Dateline.PartOfDay, a.Dateline.Place));
+            a.Dateline is null ? null : new DatelineRequest(a.Dateline.Text, a.Dateline.Date, a.Dateline.PartOfDay, a.Dateline.Place),
+            a.FeatureImage);
 }
 
 /// <summary>The columns of an article a list shows (see ArticleMapping.SummaryColumns).</summary>
@@ -70,6 +99,7 @@ public sealed class SummaryRow
     public string? BylineText { get; init; }
     public string? BylineSource { get; init; }
     public List<CreditResponse> Credits { get; init; } = [];
+    public FeatureImageRequest? FeatureImage { get; init; }
     public string? DatelineText { get; init; }
     public DateOnly? DatelineDate { get; init; }
     public PartOfDay? DatelinePartOfDay { get; init; }
@@ -135,9 +165,18 @@ public static class ArticleWriter
         article.Headline = VietnameseText.NormalizeLine(request.Headline);
         article.Lead = VietnameseText.Normalize(request.Lead);
         article.Body = (request.Body ?? [])
-            .Select(b => new BodyBlock(b.Type, VietnameseText.Normalize(b.Text)))
-            .Where(b => b.Text.Length > 0)
+            .Select(b => b.Type == BodyBlock.Image
+                ? new BodyBlock(b.Type, null, b.MediaId, Clean(b.Caption), Clean(b.Alt), Clean(b.Credit))
+                : new BodyBlock(b.Type, VietnameseText.Normalize(b.Text ?? "")))
+            .Where(b => b.Type == BodyBlock.Image || b.Text!.Length > 0)
             .ToList();
+        article.FeatureImage = request.FeatureImage is { } feature
+            ? new FeatureImageRequest(feature.MediaId, Clean(feature.Caption), Clean(feature.Alt), Clean(feature.Credit))
+            : null;
+        if (await ArticlePhotos.CheckAsync(db, request.FeatureImage, request.Body ?? [], cancellationToken) is { } missing)
+        {
+            return missing;
+        }
 
         var slug = string.IsNullOrWhiteSpace(request.Slug) ? null : request.Slug.Trim();
         if (slug is not null && slug != article.Slug)
@@ -187,6 +226,8 @@ public static class ArticleWriter
         return null;
     }
 
+    private static string? Clean(string? value) => VietnameseText.NormalizeLine(value) is { Length: > 0 } line ? line : null;
+
     /// <summary>Moves an article to a new slug, keeping the old one so that links to it still resolve (308).</summary>
     private static async Task RetireSlugAsync(NewsDbContext db, Article article, string slug, DateTime now, CancellationToken cancellationToken)
     {
@@ -207,7 +248,8 @@ public static class ArticleWriter
     public const int SearchTextLimit = 100_000;
 
     public static string SearchTextOf(Article article) =>
-        SearchTextOf(article.Byline?.Credits.Select(c => c.Contributor.Name) ?? [], article.Lead, article.Body.Select(b => b.Text));
+        SearchTextOf(article.Byline?.Credits.Select(c => c.Contributor.Name) ?? [], article.Lead,
+            article.Body.Where(b => b.Type == BodyBlock.Paragraph).Select(b => b.Text ?? ""));
 
     /// <summary>The folded text search reads besides the headline: credited names, lead, body paragraphs (see <see cref="SearchTextLimit"/>).</summary>
     public static string SearchTextOf(IEnumerable<string> names, string lead, IEnumerable<string> paragraphs)

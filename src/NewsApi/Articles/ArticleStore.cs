@@ -13,15 +13,24 @@ namespace NewsApi.Articles;
 /// renames all go through it. A save stores the article with its revision (who, when, what) and its rendered document
 /// (the read model) in one transaction.
 /// </summary>
-public sealed class ArticleStore(NewsDbContext db, SiteTime site)
+public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<NewsApi.Media.MediaOptions> media)
 {
     public NewsDbContext Db => db;
 
     public SiteTime Site => site;
 
     /// <summary>An article the caller may see, whole and untracked: published ones for everyone, any for a key with content.read.</summary>
-    public Task<Article?> FindReadableAsync(ClaimsPrincipal user, string idOrSlug, CancellationToken cancellationToken) =>
-        ReadableBy(user).ByIdOrSlug(idOrSlug).FirstWithPartsAsync(db, tracked: false, cancellationToken);
+    public async Task<Article?> FindReadableAsync(ClaimsPrincipal user, string idOrSlug, CancellationToken cancellationToken) =>
+        await WithPhotosAsync(await ReadableBy(user).ByIdOrSlug(idOrSlug).FirstWithPartsAsync(db, tracked: false, cancellationToken), cancellationToken);
+
+    private async Task<Article?> WithPhotosAsync(Article? article, CancellationToken cancellationToken)
+    {
+        if (article is not null)
+        {
+            await ArticlePhotos.LoadAsync(db, [article], media.Value, cancellationToken);
+        }
+        return article;
+    }
 
     public IQueryable<Article> ReadableBy(ClaimsPrincipal user) =>
         user.CanReadDrafts() ? db.Articles.AsNoTracking() : db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow));
@@ -49,11 +58,11 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
     }
 
     /// <summary>The article with this id or current slug, tracked and whole (byline, credits, dateline), for a change.</summary>
-    public Task<Article?> LoadForChangeAsync(string idOrSlug, CancellationToken cancellationToken) =>
-        ArticleQueries.LoadForChangeAsync(db, IdOrSlug.Matches<Article>(idOrSlug), cancellationToken);
+    public async Task<Article?> LoadForChangeAsync(string idOrSlug, CancellationToken cancellationToken) =>
+        await WithPhotosAsync(await ArticleQueries.LoadForChangeAsync(db, IdOrSlug.Matches<Article>(idOrSlug), cancellationToken), cancellationToken);
 
-    public Task<Article?> LoadForChangeAsync(Expression<Func<Article, bool>> which, CancellationToken cancellationToken) =>
-        ArticleQueries.LoadForChangeAsync(db, which, cancellationToken);
+    public async Task<Article?> LoadForChangeAsync(Expression<Func<Article, bool>> which, CancellationToken cancellationToken) =>
+        await WithPhotosAsync(await ArticleQueries.LoadForChangeAsync(db, which, cancellationToken), cancellationToken);
 
     /// <summary>Applies a write request (POST, PUT, PATCH, an import) to an article, new or loaded for a change; the error to answer, if any.</summary>
     public Task<WriteError?> ApplyAsync(Article article, ArticleRequest request, CancellationToken cancellationToken) =>
@@ -85,13 +94,18 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
         }
     }
 
-    /// <summary>What every change of an article adds to its transaction: the revision and the re-rendered document. The article must have its id.</summary>
+    /// <summary>
+    /// What every change of an article adds to its transaction: the photos it places recorded, the revision and the
+    /// re-rendered document (with its photos as they are now). The article must have its id.
+    /// </summary>
     public async Task RecordChangeAsync(Article article, string actor, CancellationToken cancellationToken)
     {
+        await ArticlePhotos.RecordUsesAsync(db, article, cancellationToken);
+        await ArticlePhotos.LoadAsync(db, [article], media.Value, cancellationToken);
         // Serialized once: the revision's snapshot and the document are the same bytes.
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options);
         Revisions.Record(db, article, actor, site, json);
-        await ArticleDocuments.RenderAsync(db, article, site, json, cancellationToken);
+        await ArticleDocuments.RenderAsync(db, article, site, media.Value, json, cancellationToken);
     }
 
     /// <summary>
@@ -137,6 +151,27 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site)
     {
         var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
             .Where(a => db.BylineCredits.Any(c => c.ArticleId == a.Id && c.ContributorId == contributorId))
+            .ToListAsync(cancellationToken);
+        var ids = articles.Select(a => a.Id).ToList();
+        await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);
+        await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).LoadAsync(cancellationToken);
+        var now = site.UtcNow;
+        foreach (var article in articles)
+        {
+            article.Touch(now);
+            await RecordChangeAsync(article, actor, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After a photo changed (caption, alt text, credit, file): every article placing it shows the new one, so each gets
+    /// a new version, a revision by <paramref name="actor"/> and its document rendered again. The photo's change must
+    /// be saved (in this transaction) first; this is saved by the caller.
+    /// </summary>
+    public async Task TouchShowingAsync(int mediaId, string actor, CancellationToken cancellationToken)
+    {
+        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
+            .Where(a => db.ArticleMedia.Any(u => u.ArticleId == a.Id && u.MediaId == mediaId))
             .ToListAsync(cancellationToken);
         var ids = articles.Select(a => a.Id).ToList();
         await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);

@@ -35,6 +35,18 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .When(a => a.PublishedAt is not null);
         RuleFor(a => a.Byline!).SetValidator(new BylineRequestValidator()).When(a => a.Byline is not null);
         RuleFor(a => a.Dateline!).SetValidator(new DatelineRequestValidator()).When(a => a.Dateline is not null);
+        RuleFor(a => a.FeatureImage!).SetValidator(new FeatureImageRequestValidator()).When(a => a.FeatureImage is not null);
+    }
+}
+
+public sealed class FeatureImageRequestValidator : AbstractValidator<FeatureImageRequest>
+{
+    public FeatureImageRequestValidator()
+    {
+        RuleFor(f => f.MediaId).GreaterThan(0).WithMessage("mediaId is a media item's id.");
+        RuleFor(f => f.Caption).MaximumLength(Media.MediaLimits.Caption);
+        RuleFor(f => f.Alt).MaximumLength(Media.MediaLimits.Alt);
+        RuleFor(f => f.Credit).MaximumLength(Media.MediaLimits.Credit);
     }
 }
 
@@ -42,8 +54,21 @@ public sealed class BodyBlockValidator : AbstractValidator<BodyBlock>
 {
     public BodyBlockValidator()
     {
-        RuleFor(b => b.Type).Equal(BodyBlock.Paragraph).WithMessage("The only block type is 'paragraph'.");
-        RuleFor(b => b.Text).NotEmpty().MaximumLength(ArticleLimits.BlockText)
-            .MaxNormalizedLength(ArticleLimits.BlockText).WithMessage($"A block is at most {ArticleLimits.BlockText} characters.");
+        RuleFor(b => b.Type).OneOf([BodyBlock.Paragraph, BodyBlock.Image]).WithMessage("A block's type is 'paragraph' or 'image'.");
+        When(b => b.Type == BodyBlock.Paragraph, () =>
+        {
+            RuleFor(b => b.Text!).NotEmpty().MaximumLength(ArticleLimits.BlockText)
+                .MaxNormalizedLength(ArticleLimits.BlockText).WithMessage($"A block is at most {ArticleLimits.BlockText} characters.");
+            RuleFor(b => b.MediaId).Null().WithMessage("A paragraph has no mediaId.");
+        });
+        When(b => b.Type == BodyBlock.Image, () =>
+        {
+            RuleFor(b => b.MediaId).NotNull().WithMessage("An image block needs the mediaId of the photo it shows.")
+                .GreaterThan(0).WithMessage("mediaId is a media item's id.");
+            RuleFor(b => b.Text).Null().WithMessage("An image block has no text: give its caption.");
+            RuleFor(b => b.Caption).MaximumLength(Media.MediaLimits.Caption);
+            RuleFor(b => b.Alt).MaximumLength(Media.MediaLimits.Alt);
+            RuleFor(b => b.Credit).MaximumLength(Media.MediaLimits.Credit);
+        });
     }
 }

@@ -90,7 +90,8 @@ public static class Generate
                 }
             }
             // What the API renders on every change, rendered here for the articles written above.
-            var rendered = await ArticleDocuments.RenderStaleAsync(db, site, cancellationToken, batchSize: 2_000);
+            // Generated articles place no photos, so the rendition widths do not matter here.
+            var rendered = await ArticleDocuments.RenderStaleAsync(db, site, new NewsApi.Media.MediaOptions(), cancellationToken, batchSize: 2_000);
             await progress.WriteLineAsync($"Rendered {rendered} documents.");
             return composer.Contributors.Count;
         }
@@ -401,7 +402,7 @@ public static class Generate
 
             var dateline = DatelineParser.Parse(lead, site.LocalDate(publishedAt));
             var slug = UniqueSlug(headline, takenSlugs);
-            var searchText = ArticleWriter.SearchTextOf(creditedNames, lead, paragraphs.Select(b => b.Text));
+            var searchText = ArticleWriter.SearchTextOf(creditedNames, lead, paragraphs.Select(b => b.Text!));
             return new GeneratedArticle(
                 slug, headline, lead, JsonSerializer.Serialize(paragraphs, Json.Options), publishedAt, VietnameseText.Fold(headline), searchText,
                 bylineText, string.IsNullOrEmpty(parsed.Source) ? null : parsed.Source, credits,

@@ -29,7 +29,8 @@ public static class DatabaseSetup
         }
         // Documents the articles do not have yet (a database from before the read model, articles written by `generate`),
         // or rendered otherwise (another Site:TimeZone, a new format): rendered once, here, before the first request.
-        await ArticleDocuments.RenderStaleAsync(db, scope.ServiceProvider.GetRequiredService<SiteTime>(), cancellationToken);
+        await ArticleDocuments.RenderStaleAsync(db, scope.ServiceProvider.GetRequiredService<SiteTime>(),
+            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NewsApi.Media.MediaOptions>>().Value, cancellationToken);
     }
 
     private static async Task SeedAsync(NewsDbContext db, IServiceProvider services, CancellationToken cancellationToken)

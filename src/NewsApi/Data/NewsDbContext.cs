@@ -24,6 +24,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleDocument> ArticleDocuments => Set<ArticleDocument>();
     public DbSet<NewsApi.Media.MediaItem> Media => Set<NewsApi.Media.MediaItem>();
+    public DbSet<NewsApi.Articles.ArticleMedia> ArticleMedia => Set<NewsApi.Articles.ArticleMedia>();
     public DbSet<NewsApi.Media.MediaContent> MediaContents => Set<NewsApi.Media.MediaContent>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();

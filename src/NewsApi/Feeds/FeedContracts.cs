@@ -24,7 +24,8 @@ public sealed record JsonFeedItem(
     [property: JsonPropertyName("date_published")] DateTimeOffset DatePublished,
     [property: JsonPropertyName("date_modified")] DateTimeOffset DateModified,
     [property: JsonPropertyName("language")] string Language,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor>? Authors);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor>? Authors,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("image")] string? Image = null);
 
 public sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
 
@@ -46,7 +47,17 @@ public sealed record NewsArticleLd(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Dateline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PersonLd>? Author,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrganizationLd? SourceOrganization,
-    OrganizationLd Publisher);
+    OrganizationLd Publisher,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImageObjectLd>? Image = null);
+
+/// <summary>The article's feature image, once per size it is served in (the original and its renditions), widest first.</summary>
+public sealed record ImageObjectLd(
+    [property: JsonPropertyName("@type")] string Type,
+    string Url,
+    int Width,
+    int Height,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Caption,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CreditText);
 
 public sealed record PersonLd(
     [property: JsonPropertyName("@type")] string Type,

@@ -16,7 +16,7 @@ public static class FeedExamples
         var newsArticle = NewsArticleJsonLd.From(article, ContactHeaderExamples.Stored, site);
         var ninjs = Ninjs.From(article, site);
         var item = new JsonFeedItem(site.ArticleIdentity(1), site.Article(article.Slug), article.Headline, article.Lead,
-            string.Join("\n\n", new[] { article.Lead }.Concat(article.Body.Select(b => b.Text))), article.PublishedAt!.Value, article.UpdatedAt, "vi",
+            string.Join("\n\n", new[] { article.Lead }.Concat(article.Body.Where(b => b.Text is not null).Select(b => b.Text!))), article.PublishedAt!.Value, article.UpdatedAt, "vi",
             article.Byline!.Credits.Select(c => new JsonFeedAuthor(c.Name)).ToList());
         var feed = new JsonFeed(JsonFeed.Version11, site.Name, site.Home, site.To("/feeds/feed.json"), $"Tin bài mới nhất của {site.Name}", "vi", [item]);
         return

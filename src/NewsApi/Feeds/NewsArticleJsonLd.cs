@@ -62,7 +62,7 @@ public static class NewsArticleJsonLd
             url,
             article.Headline,
             article.Lead,
-            string.Join("\n\n", article.Body.Select(b => b.Text)),
+            string.Join("\n\n", article.Body.Where(b => b.Text is not null).Select(b => b.Text!)),
             article.PublishedAt,
             article.PublishedAt > article.UpdatedAt ? article.PublishedAt.Value : article.UpdatedAt,
             article.Language,
@@ -77,7 +77,26 @@ public static class NewsArticleJsonLd
                 links.Home,
                 contact is null ? null : new PostalAddressLd("PostalAddress", contact.Address),
                 contact?.Phones.FirstOrDefault()?.E164,
-                contact?.Email));
+                contact?.Email),
+            ImagesOf(article.FeatureImage, links));
+    }
+
+    /// <summary>
+    /// The feature image as ImageObjects: the original and each rendition in its own format family (JPEG, or PNG for a
+    /// PNG), widest first, at absolute URLs. Renditions keep the original's shape: no 16×9, 4×3 or 1×1 crops are made.
+    /// </summary>
+    private static IReadOnlyList<ImageObjectLd>? ImagesOf(FeatureImageResponse? feature, SiteLinks links)
+    {
+        if (feature?.Image is not { Url: { } original } image)
+        {
+            return null;
+        }
+        var family = image.Renditions.Any(r => r.Format == "png") ? "png" : "jpeg";
+        return image.Renditions.Where(r => r.Format == family).OrderByDescending(r => r.Width)
+            .Select(r => (r.Url, r.Width, r.Height))
+            .Prepend((original, image.Width, image.Height))
+            .Select(r => new ImageObjectLd("ImageObject", links.To(r.Item1), r.Item2, r.Item3, feature.Caption, feature.Credit?.Text))
+            .ToList();
     }
 
     /// <summary>The role as the API's JSON names it everywhere else ("text", "photo", …).</summary>

@@ -59,9 +59,9 @@ public static class Ninjs
         {
             sources.Add(new NinjsInfoSource(source, "source"));
         }
-        var text = string.Join("\n\n", new[] { article.Lead }.Concat(article.Body.Select(b => b.Text)));
-        var html = string.Concat(new[] { article.Lead }.Concat(article.Body.Select(b => b.Text))
-            .Select(p => "<p>" + Html.Encode(p) + "</p>"));
+        var paragraphs = new[] { article.Lead }.Concat(article.Body.Where(b => b.Text is not null).Select(b => b.Text!)).ToList();
+        var text = string.Join("\n\n", paragraphs);
+        var html = string.Concat(paragraphs.Select(p => "<p>" + Html.Encode(p) + "</p>"));
         return new NinjsItem(
             links.ArticleIdentity(article.Id),
             "text",
@@ -80,7 +80,58 @@ public static class Ninjs
             sources,
             article.Dateline?.Place is { Length: > 0 } place ? place : null,
             article.Slug,
-            [new NinjsAltId("id", article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new NinjsAltId("url", links.Article(article.Slug))]);
+            [new NinjsAltId("id", article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new NinjsAltId("url", links.Article(article.Slug))],
+            Associations(article, links));
+    }
+
+    /// <summary>
+    /// The article's photos as picture associations: "featureimage" for the feature image, "image1", "image2", … for the
+    /// body's photos in order; each with its caption, credit (by) and renditions (the original first). Null without photos.
+    /// </summary>
+    private static IReadOnlyList<NinjsAssociation>? Associations(ArticleResponse article, SiteLinks links)
+    {
+        var placed = new List<(string Name, int MediaId, string? Caption, string? Credit, NewsApi.Media.MediaSummary? Image)>();
+        if (article.FeatureImage is { } feature)
+        {
+            placed.Add(("featureimage", feature.MediaId, feature.Caption, feature.Credit?.Text, feature.Image));
+        }
+        var number = 0;
+        foreach (var block in article.Body.Where(b => b.MediaId is not null))
+        {
+            placed.Add(($"image{++number}", block.MediaId!.Value, block.Caption, block.Credit?.Text, block.Image));
+        }
+        if (placed.Count == 0)
+        {
+            return null;
+        }
+        return placed.Select(p => new NinjsAssociation(
+            p.Name,
+            links.To($"/api/v1/media/{p.MediaId.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            "picture",
+            "full",
+            string.IsNullOrWhiteSpace(p.Caption) ? null : [new NinjsText("caption", "text/plain", p.Caption)],
+            string.IsNullOrWhiteSpace(p.Credit) ? null : p.Credit,
+            Renditions(p.Image, links))).ToList();
+    }
+
+    private static IReadOnlyList<NinjsRendition>? Renditions(NewsApi.Media.MediaSummary? image, SiteLinks links)
+    {
+        if (image is null)
+        {
+            return null;
+        }
+        var renditions = new List<NinjsRendition>();
+        if (image.Url is { } original)
+        {
+            renditions.Add(new NinjsRendition("original", links.To(original), null, image.Width, image.Height));
+        }
+        renditions.AddRange(image.Renditions.Select(r => new NinjsRendition(
+            $"{r.Width.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{r.Format}",
+            links.To(r.Url),
+            "image/" + r.Format,
+            r.Width,
+            r.Height)));
+        return renditions.Count == 0 ? null : renditions;
     }
 
     /// <summary>Markup characters escaped, Vietnamese left readable (WebUtility would write "á" as "&amp;#225;").</summary>
@@ -126,7 +177,26 @@ public sealed record NinjsItem(
     IReadOnlyList<NinjsInfoSource> InfoSources,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Located,
     string Slugline,
-    IReadOnlyList<NinjsAltId> AltIds);
+    IReadOnlyList<NinjsAltId> AltIds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NinjsAssociation>? Associations = null);
+
+/// <summary>A photo the item shows: name says where (featureimage, image1, …), uri is the media item, by its credit.</summary>
+public sealed record NinjsAssociation(
+    string Name,
+    string Uri,
+    string Type,
+    string RepresentationType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NinjsText>? Descriptions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? By,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NinjsRendition>? Renditions);
+
+/// <summary>One file of a photo: the original or a rendition ("640-webp"), with its absolute URL and size.</summary>
+public sealed record NinjsRendition(
+    string Name,
+    string Href,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContentType,
+    int Width,
+    int Height);
 
 /// <summary>A headline, description or body: its role, its media type and its text.</summary>
 public sealed record NinjsText(string Role, string ContentType, string Value);

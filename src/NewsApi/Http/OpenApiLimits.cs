@@ -253,3 +253,10 @@ internal sealed class FactualBoundsFilter : IDocumentFilter
         }
     }
 }
+
+/// <summary>
+/// A type clients send whose name does not end in Request (an article's BodyBlock, written and stored as sent): the
+/// OpenAPI document states it as a request, its nullable and defaulted members optional.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RequestContractAttribute : Attribute;

@@ -132,7 +132,7 @@ public static class OpenApiSetup
             {
                 return;
             }
-            var isRequest = context.Type.Name.EndsWith("Request", StringComparison.Ordinal);
+            var isRequest = context.Type.Name.EndsWith("Request", StringComparison.Ordinal) || context.Type.IsDefined(typeof(RequestContractAttribute), false);
             var constructorParameters = context.Type.GetConstructors().SelectMany(c => c.GetParameters())
                 .Where(p => p.HasDefaultValue).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             concrete.Required ??= new HashSet<string>();

@@ -32,3 +32,6 @@ public sealed class MediaRequestValidator : AbstractValidator<MediaRequest>
         RuleFor(r => r.Credit).MaximumLength(MediaLimits.Credit);
     }
 }
+
+/// <summary>What an article embeds of a photo, so a front end needs no second request: url is null while it has no bytes.</summary>
+public sealed record MediaSummary(int Id, int Width, int Height, string? Url, IReadOnlyList<MediaRendition> Renditions);

@@ -257,7 +257,7 @@ public static class MediaEndpoints
     }
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult, ValidationProblem>> Patch(
-        string id, HttpContext http, NewsDbContext db, SiteTime site, IOptions<MediaOptions> options,
+        string id, HttpContext http, NewsDbContext db, Articles.ArticleStore articles, SiteTime site, IOptions<MediaOptions> options,
         IValidator<MediaRequest> validator, CancellationToken cancellationToken)
     {
         var (patch, invalid) = await MergePatch.ReadAsync(http.Request, "a media item", alsoPlainJson: true, cancellationToken);
@@ -298,6 +298,9 @@ public static class MediaEndpoints
         {
             return Problems.Conflict(conflict);
         }
+        // In the request's transaction: no reader sees the photo changed while an article still shows it as it was.
+        await articles.TouchShowingAsync(item.Id, http.User.Actor(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         var response = item.ToResponse(site, options.Value);
         http.Response.Headers.ETag = ETags.Of(response);
         return TypedResults.Ok(response);
@@ -397,7 +400,13 @@ public static class MediaEndpoints
     /// <summary>The first 16 hex digits of the original's SHA-256: the v of its hashed URLs.</summary>
     public static string Hash(this MediaItem item) => item.Sha256[..16];
 
-    public static MediaResponse ToResponse(this MediaItem m, SiteTime site, MediaOptions options)
+    public static MediaSummary ToSummary(this MediaItem m, MediaOptions options)
+    {
+        var response = m.ToResponse(null, options);
+        return new MediaSummary(m.Id, m.Width, m.Height, response.Url, response.Renditions);
+    }
+
+    public static MediaResponse ToResponse(this MediaItem m, SiteTime? site, MediaOptions options)
     {
         var hash = m.Hash();
         var file = $"/api/v1/media/{m.Id}/file";
@@ -411,18 +420,16 @@ public static class MediaEndpoints
             .ToList();
         return new MediaResponse(m.Id, m.ContentType, m.Width, m.Height, m.Bytes, m.Caption, m.Alt,
             m.Credit is null ? null : new MediaCredit(m.Credit, null, null), m.SourceUrl,
-            site.ToSite(m.CreatedAt), site.ToSite(m.UpdatedAt), m.Version, $"{file}?v={hash}", renditions);
+            site?.ToSite(m.CreatedAt) ?? default, site?.ToSite(m.UpdatedAt) ?? default, m.Version, $"{file}?v={hash}", renditions);
     }
 }
 
 /// <summary>Whether an article uses a photo (feature image or image block), which keeps it from being deleted.</summary>
 public static class MediaUsage
 {
-    /// <summary>
-    /// Articles cannot place photos yet (featureImage and image blocks come with the article store being reworked on
-    /// main), so nothing uses one; this is the one place the delete asks, ready for that query.
-    /// </summary>
-    public static Task<bool> IsUsedAsync(NewsDbContext db, int mediaId, CancellationToken cancellationToken) => Task.FromResult(false);
+    /// <summary>Any article, draft or published, placing it: the article_media rows the article writer keeps.</summary>
+    public static Task<bool> IsUsedAsync(NewsDbContext db, int mediaId, CancellationToken cancellationToken) =>
+        db.ArticleMedia.AnyAsync(u => u.MediaId == mediaId, cancellationToken);
 }
 
 /// <summary>An endpoint's own request body limit, which the security middleware applies instead of Limits:MaxBodyBytes.</summary>

@@ -11,6 +11,7 @@ const parts = {
   article: $('article'),
   headline: $('headline'),
   meta: $('meta'),
+  feature: $('feature'),
   lead: $('lead'),
   body: $('body'),
   byline: $('byline'),

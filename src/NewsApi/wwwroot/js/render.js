@@ -69,14 +69,64 @@ function creditNodes(credit) {
   return [name, roles];
 }
 
+// The reading column is at most 48rem wide: the browser picks the narrowest rendition covering that (or the viewport).
+const SIZES = '(max-width: 48rem) 100vw, 48rem';
+
+function srcset(renditions, format) {
+  return renditions.filter((r) => r.format === format).map((r) => `${r.url} ${r.width}w`).join(', ');
+}
+
+/**
+ * A placed photo as a figure: a picture with AVIF and WebP sources and a JPEG (or PNG) img, each with a srcset of the
+ * renditions, its width and height (no layout shift), alt text, caption and credit. Photos below the fold load lazily;
+ * the feature image, the first thing seen, does not.
+ */
+function figureOf(photo, { lazy }) {
+  const image = photo.image;
+  if (!image?.url) {
+    return null;
+  }
+  const fallback = image.renditions.some((r) => r.format === 'png') ? 'png' : 'jpeg';
+  const sources = ['avif', 'webp']
+    .filter((format) => image.renditions.some((r) => r.format === format))
+    .map((format) => element('source', { type: `image/${format}`, srcset: srcset(image.renditions, format), sizes: SIZES }));
+  const imgProps = { src: image.url, alt: photo.alt ?? '', width: image.width, height: image.height, decoding: 'async' };
+  if (image.renditions.some((r) => r.format === fallback)) {
+    Object.assign(imgProps, { srcset: srcset(image.renditions, fallback), sizes: SIZES });
+  }
+  if (lazy) {
+    imgProps.loading = 'lazy';
+  }
+  const caption = [];
+  if (photo.caption) {
+    caption.push(element('span', { className: 'caption', text: photo.caption }));
+  }
+  if (photo.credit) {
+    caption.push(element('span', { className: 'credit', text: `Ảnh: ${photo.credit.text}` }));
+  }
+  return element('figure', { className: 'photo', 'data-media-id': photo.mediaId }, [
+    element('picture', {}, [...sources, element('img', imgProps)]),
+    ...(caption.length > 0 ? [element('figcaption', {}, caption)] : []),
+  ]);
+}
+
+function blockNode(block) {
+  if (block.type === 'image') {
+    return figureOf(block, { lazy: true });
+  }
+  return element('p', { className: `block block-${block.type}`, text: block.text });
+}
+
 export function renderArticle(parts, article) {
   parts.headline.textContent = article.headline;
   parts.meta.replaceChildren(...(article.publishedAt
     ? [element('time', { datetime: article.publishedAt, text: dateFormat.format(new Date(article.publishedAt)) })]
     : []));
   parts.lead.replaceChildren(...leadNodes(article.lead, article.dateline));
-  parts.body.replaceChildren(...article.body.map((block) =>
-    element('p', { className: `block block-${block.type}`, text: block.text })));
+  const feature = article.featureImage ? figureOf(article.featureImage, { lazy: false }) : null;
+  parts.feature.replaceChildren(...(feature ? [feature] : []));
+  parts.feature.hidden = !feature;
+  parts.body.replaceChildren(...article.body.map(blockNode).filter((node) => node !== null));
 
   const byline = article.byline;
   if (!byline) {

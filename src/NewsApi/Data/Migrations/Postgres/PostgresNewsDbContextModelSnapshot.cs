@@ -41,6 +41,9 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FeatureImage")
+                        .HasColumnType("text");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -145,6 +148,21 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.HasIndex("Slug");
 
                     b.ToTable("article_documents", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Articles.ArticleMedia", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediaId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("article_media", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Articles.ArticleRevision", b =>
@@ -630,6 +648,21 @@ namespace NewsApi.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("NewsApi.Articles.ArticleDocument", "ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsApi.Articles.ArticleMedia", b =>
+                {
+                    b.HasOne("NewsApi.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsApi.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

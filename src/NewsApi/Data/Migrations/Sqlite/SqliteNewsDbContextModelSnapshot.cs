@@ -34,6 +34,9 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeatureImage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -138,6 +141,21 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.HasIndex("Slug");
 
                     b.ToTable("article_documents", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Articles.ArticleMedia", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("article_media", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Articles.ArticleRevision", b =>
@@ -605,6 +623,21 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("NewsApi.Articles.ArticleDocument", "ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsApi.Articles.ArticleMedia", b =>
+                {
+                    b.HasOne("NewsApi.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsApi.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
