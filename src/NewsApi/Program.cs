@@ -14,6 +14,8 @@ using NewsApi.Keys;
 using NewsApi.Site;
 using NewsApi.Media;
 using NewsApi.Webhooks;
+using NewsApi.Sections;
+using NewsApi.Tags;
 
 var builder = WebApplication.CreateBuilder(args);
 // Defaults that appsettings, environment variables and switches still override: at Information, the framework writes
@@ -69,6 +71,7 @@ services.Configure<PathParameterLimits>(o =>
 });
 services.AddScoped<ArticleStore>();
 services.AddScoped<ArticleList>();
+services.AddScoped<NewsApi.Sections.SectionWriter>();
 services.AddSingleton<ScheduledPublisher>();
 services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
@@ -182,6 +185,8 @@ endpoints.MapArticles().WithNotFoundForRouteParameters();
 endpoints.MapBylines().WithNotFoundForRouteParameters();
 endpoints.MapDatelines().WithNotFoundForRouteParameters();
 endpoints.MapContributors().WithNotFoundForRouteParameters();
+endpoints.MapSections().WithNotFoundForRouteParameters();
+endpoints.MapTags().WithNotFoundForRouteParameters();
 endpoints.MapContactHeader().WithNotFoundForRouteParameters();
 endpoints.MapImports().WithNotFoundForRouteParameters();
 endpoints.MapFeeds();

@@ -64,6 +64,11 @@ public sealed class Article : NewsApi.Data.IHasIdAndSlug
     public string? ContentHash { get; set; }
     public Byline? Byline { get; set; }
     public Dateline? Dateline { get; set; }
+    /// <summary>The article's primary section, if it is placed in one.</summary>
+    public int? SectionId { get; set; }
+    public NewsApi.Sections.Section? Section { get; set; }
+    /// <summary>Its tags, in the order the editor gave them (see ArticleTag.Position).</summary>
+    public List<NewsApi.Tags.ArticleTag> Tags { get; set; } = [];
 
     /// <summary>A change to the article or one of its parts: a new version, so ETags and caches move on.</summary>
     public void Touch(DateTime now)
@@ -97,6 +102,9 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.UpdatedAt, a.Id });
         article.HasOne(a => a.Byline).WithOne().HasForeignKey<Byline>(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
         article.HasOne(a => a.Dateline).WithOne().HasForeignKey<Dateline>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        // A section's pages and the section filter page through this index, newest first; a section with articles cannot be deleted.
+        article.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
+        article.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt, a.Id });
     }
 }
 

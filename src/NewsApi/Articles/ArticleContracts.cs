@@ -19,7 +19,9 @@ public sealed record ArticleResponse(
     string Language,
     BylineResponse? Byline,
     DatelineResponse? Dateline,
-    FeatureImageResponse? FeatureImage);
+    FeatureImageResponse? FeatureImage,
+    NewsApi.Sections.ArticleSection? Section,
+    IReadOnlyList<NewsApi.Tags.ArticleTagResponse> Tags);
 
 /// <summary>An article in a list: everything but the body.</summary>
 [ValidatedAs(typeof(ArticleRequest))]
@@ -36,13 +38,16 @@ public sealed record ArticleSummary(
     string Language,
     BylineResponse? Byline,
     DatelineResponse? Dateline,
-    FeatureImageResponse? FeatureImage);
+    FeatureImageResponse? FeatureImage,
+    NewsApi.Sections.ArticleSection? Section,
+    IReadOnlyList<NewsApi.Tags.ArticleTagResponse> Tags);
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int PageSize, int Total, PageLinks Links);
 
 /// <summary>
 /// The body of POST and PUT (and what PATCH merges into). A byline or dateline given as text alone is parsed:
-/// credits, roles and source from the byline, date, part of day and place from the dateline.
+/// credits, roles and source from the byline, date, part of day and place from the dateline. sectionId places the
+/// article in its primary section; tags are names, each tag created on first use ("Huấn luyện" and "huan luyen" are one).
 /// </summary>
 public sealed record ArticleRequest(
     string Headline,
@@ -53,7 +58,9 @@ public sealed record ArticleRequest(
     DateTimeOffset? PublishedAt = null,
     BylineRequest? Byline = null,
     DatelineRequest? Dateline = null,
-    FeatureImageRequest? FeatureImage = null);
+    FeatureImageRequest? FeatureImage = null,
+    int? SectionId = null,
+    IReadOnlyList<string>? Tags = null);
 
 /// <summary>
 /// The body of PATCH (RFC 7396 JSON Merge Patch), as the document describes it: the members of an article request,
@@ -69,4 +76,6 @@ public sealed record ArticlePatchRequest(
     DateTimeOffset? PublishedAt = null,
     BylineRequest? Byline = null,
     DatelineRequest? Dateline = null,
-    FeatureImageRequest? FeatureImage = null);
+    FeatureImageRequest? FeatureImage = null,
+    int? SectionId = null,
+    IReadOnlyList<string>? Tags = null);

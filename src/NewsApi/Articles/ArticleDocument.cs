@@ -50,7 +50,7 @@ public sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<Arti
 public static class ArticleDocuments
 {
     /// <summary>Raise when the rendered form changes (a new field in ArticleResponse or ArticleSummary): every document is rendered again at start.</summary>
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private const int LargeDocumentBytes = 256 * 1024;
 
@@ -135,7 +135,8 @@ public static class ArticleDocuments
                 return rendered;
             }
             var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
-                .Include(a => a.Byline).Include(a => a.Dateline).ToListAsync(cancellationToken);
+                .Include(a => a.Byline).Include(a => a.Dateline).Include(a => a.Section).Include(a => a.Tags).ThenInclude(t => t.Tag)
+                .ToListAsync(cancellationToken);
             var credits = (await db.BylineCredits.AsNoTracking().Include(c => c.Contributor)
                     .Where(c => EF.Parameter(ids).Contains(c.ArticleId)).ToListAsync(cancellationToken))
                 .ToLookup(c => c.ArticleId);

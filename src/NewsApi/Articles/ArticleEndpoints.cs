@@ -92,28 +92,11 @@ public static class ArticleEndpoints
     /// the same path under its current slug (reads and writes alike, method and body kept), when the caller may see it.
     /// </summary>
     public static TBuilder RedirectingRetiredSlugs<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.RedirectingRetiredSlugs("/api/v1/articles", (http, slug, cancellationToken) =>
         {
-            var result = await next(context);
-            var http = context.HttpContext;
-            if ((result is INestedHttpResult nested ? nested.Result : result) is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status404NotFound }
-                || http.GetRouteValue("idOrSlug") is not string slug || IdOrSlug.IsId(slug, out _))
-            {
-                return result;
-            }
             var store = http.RequestServices.GetRequiredService<ArticleStore>();
             var retiredFrom = store.Db.ArticleSlugs.Where(s => s.Slug == slug).Select(s => s.ArticleId);
-            var current = await store.ReadableBy(http.User).Where(a => retiredFrom.Contains(a.Id)).Select(a => a.Slug)
-                .FirstOrDefaultAsync(http.RequestAborted);
-            var path = http.Request.Path.Value ?? "";
-            var segment = "/api/v1/articles/" + slug;
-            var at = path.IndexOf(segment, StringComparison.Ordinal);
-            if (current is null || at < 0)
-            {
-                return result;
-            }
-            var location = $"{http.Request.PathBase}{path[..at]}/api/v1/articles/{current}{path[(at + segment.Length)..]}{http.Request.QueryString}";
-            return TypedResults.Redirect(location, permanent: true, preserveMethod: true);
+            return store.ReadableBy(http.User).Where(a => retiredFrom.Contains(a.Id)).Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken);
         });
 
     private static async Task<Results<Created<ArticleResponse>, ProblemHttpResult, ValidationProblem>> Create(

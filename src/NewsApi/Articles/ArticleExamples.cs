@@ -30,11 +30,17 @@ public static class ArticleExamples
 
     public static string Slug { get; } = VietnameseText.Slugify(SeedExample.Page.Headline);
 
+    /// <summary>The seed's section (Quốc phòng - An ninh › Công nghiệp quốc phòng).</summary>
+    public static NewsApi.Sections.ArticleSection Section { get; } = new(7, "cong-nghiep-quoc-phong", "Công nghiệp quốc phòng", "quoc-phong-an-ninh/cong-nghiep-quoc-phong");
+
+    public static IReadOnlyList<NewsApi.Tags.ArticleTagResponse> Tags { get; } =
+        [new(1, "hoi-nghi-quan-chinh", "Hội nghị Quân chính"), new(2, "cong-nghiep-quoc-phong", "Công nghiệp quốc phòng")];
+
     public static ArticleResponse Article { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, BodyResponse, ArticleStatus.Published,
-        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline, FeatureImage);
+        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline, FeatureImage, Section, Tags);
 
     public static ArticleSummary Summary { get; } = new(1, Slug, SeedExample.Page.Headline, SeedExample.Page.Lead, ArticleStatus.Published,
-        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline, FeatureImage);
+        SeedExample.Published, SeedExample.Published, SeedExample.Published, 1, "vi", Byline, Dateline, FeatureImage, Section, Tags);
 
     public static PageLinks Links { get; } = new("/api/v1/articles?page=1&pageSize=20", null, null, "/api/v1/articles?page=1&pageSize=20", "/api/v1/articles?page=1&pageSize=20");
 
@@ -50,7 +56,8 @@ public static class ArticleExamples
         new(typeof(FeatureImageRequest), new FeatureImageRequest(1, Alt: "Quang cảnh hội nghị")),
         new(typeof(ArticleRequest), new ArticleRequest(SeedExample.Page.Headline, SeedExample.Page.Lead,
             Body.Take(1).Append(new BodyBlock(BodyBlock.Image, MediaId: 1, Caption: "Các đại biểu dự hội nghị")).Concat(Body.Skip(1)).ToList(),
-            Byline: new BylineRequest(Byline.Text), Dateline: new DatelineRequest(Dateline.Text), FeatureImage: new FeatureImageRequest(1))),
+            Byline: new BylineRequest(Byline.Text), Dateline: new DatelineRequest(Dateline.Text), FeatureImage: new FeatureImageRequest(1),
+            SectionId: Section.Id, Tags: Tags.Select(t => t.Name).ToList())),
         new(typeof(ArticlePatchRequest), new ArticlePatchRequest(Headline: SeedExample.Page.Headline)),
         new(typeof(PublishRequest), new PublishRequest(new DateTimeOffset(2030, 1, 1, 7, 0, 0, TimeSpan.FromHours(7)))),
         new(typeof(RevisionSummary), new RevisionSummary(1, "editor", SeedExample.Published)),

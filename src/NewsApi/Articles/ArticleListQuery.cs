@@ -22,6 +22,8 @@ public sealed record ArticleListQuery
     [FromQuery(Name = "to")] public DateOnly? To { get; init; }
     [FromQuery(Name = "sort")] public string? Sort { get; init; }
     [FromQuery(Name = "status")] public string? Status { get; init; }
+    [FromQuery(Name = "section")] public string? Section { get; init; }
+    [FromQuery(Name = "tag")] public string? Tag { get; init; }
 
     public static readonly string[] Sorts = ["-publishedAt", "publishedAt", "-updatedAt", "relevance"];
     public static readonly string[] Statuses = ["draft", "scheduled", "published"];
@@ -59,9 +61,30 @@ public sealed class ArticleListQueryValidator : AbstractValidator<ArticleListQue
             .Must(q => q is null || string.IsNullOrWhiteSpace(q) || ArticleSearch.Terms(q).Count > 0).WithMessage("q needs at least one word.");
         RuleFor(q => q.Contributor).MaximumLength(ArticleListLimits.Contributor).WithMessage($"contributor is at most {ArticleListLimits.Contributor} characters.")
             .Must(TextRules.HasNoControlCharacters).WithMessage("contributor has control characters.");
+        RuleFor(q => q.Section).MaximumLength(NewsApi.Sections.SectionLimits.Slug).WithMessage($"section is at most {NewsApi.Sections.SectionLimits.Slug} characters.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("section has control characters.");
+        RuleFor(q => q.Tag).MaximumLength(NewsApi.Tags.TagLimits.Slug).WithMessage($"tag is at most {NewsApi.Tags.TagLimits.Slug} characters.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("tag has control characters.");
         RuleFor(q => q.Source).MaximumLength(ArticleListLimits.Source).WithMessage($"source is at most {ArticleListLimits.Source} characters.")
             .Must(TextRules.HasNoControlCharacters).WithMessage("source has control characters.");
     }
+}
+
+/// <summary>
+/// The query of a list whose path already names what it lists (a contributor's, a section's, a tag's articles): an article
+/// list's paging, search, dates and sort.
+/// </summary>
+[ValidatedAs(typeof(ArticleListQuery))]
+public sealed record ScopedArticlesQuery
+{
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "from")] public DateOnly? From { get; init; }
+    [FromQuery(Name = "to")] public DateOnly? To { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+
+    public ArticleListQuery ToListQuery() => new() { Page = Page, PageSize = PageSize, Q = Q, From = From, To = To, Sort = Sort };
 }
 
 /// <summary>One page of a list: its items as stored JSON (each an ArticleSummary), the page, its size and the total.</summary>
@@ -125,6 +148,23 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
                 : db.BylineCredits.Where(c => c.Contributor.Slug == contributor).Select(c => c.ArticleId);
             articles = articles.Where(a => credited.Contains(a.Id));
         }
+        if (!string.IsNullOrWhiteSpace(query.Section))
+        {
+            // The section and everything below it: the (SectionId, Status, PublishedAt, Id) index, one range per section.
+            var sections = await NewsApi.Sections.SectionWriter.SubtreeIdsAsync(db, query.Section.Trim(), cancellationToken) ?? [];
+            articles = articles.Where(a => a.SectionId != null && EF.Parameter(sections).Contains(a.SectionId.Value));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            // The tag's articles come from the (TagId, ArticleId) index; a slug it used to have (or a merged tag's) counts too.
+            var tagName = query.Tag.Trim();
+            var tagId = IdOrSlug.IsId(tagName, out var givenId)
+                ? givenId
+                : await db.Tags.Where(t => t.Slug == tagName).Select(t => (int?)t.Id)
+                    .Concat(db.TagSlugs.Where(s => s.Slug == tagName).Select(s => (int?)s.TagId)).FirstOrDefaultAsync(cancellationToken) ?? 0;
+            var tagged = db.ArticleTags.Where(t => t.TagId == tagId).Select(t => t.ArticleId);
+            articles = articles.Where(a => tagged.Contains(a.Id));
+        }
         if (!string.IsNullOrWhiteSpace(source))
         {
             var normalizedSource = VietnameseText.NormalizeLine(source);
@@ -157,7 +197,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
             }
             var window = hits.Newest(search.Value.MaxResults);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
-                && contributor is null && source is null && from is null && to is null)
+                && contributor is null && source is null && from is null && to is null && query.Section is null && query.Tag is null)
             {
                 // The common search is counted and ranked inside the full-text index: no match is joined to its article row.
                 rows = window.Select(h => new ListRow { Id = h.Id, Rank = h.Rank });
@@ -175,7 +215,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
         }
 
         using var searchSlot = query.HasSearch ? await gate.EnterAsync(cancellationToken) : null;
-        var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"), string.Join(' ', terms));
+        var filters = string.Join('|', statusFilter, contributor, source, from?.ToString("O"), to?.ToString("O"), string.Join(' ', terms), query.Section, query.Tag);
         // Page through narrow rows first (index-backed), then take only that page's items.
         var skip = (p - 1) * size;
         int total;

@@ -17,14 +17,24 @@ public static class ArticleMapping
         var byline = a.Byline?.ToResponse();
         var body = a.Body.Select(b => BlockOf(b, a.Photos, byline?.Credits)).ToList();
         return new(a.Id, a.Slug, a.Headline, a.Lead, body, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
-            site.ToSite(a.UpdatedAt), a.Version, a.Language, byline, a.Dateline?.ToResponse(), FeatureImageOf(a.FeatureImage, a.Photos, byline?.Credits));
+            site.ToSite(a.UpdatedAt), a.Version, a.Language, byline, a.Dateline?.ToResponse(), FeatureImageOf(a.FeatureImage, a.Photos, byline?.Credits),
+            SectionOf(a), TagsOf(a));
     }
+
+    /// <summary>The article's section as it shows it; the section must be loaded with the article.</summary>
+    private static NewsApi.Sections.ArticleSection? SectionOf(Article a) =>
+        a.Section is { } s ? new NewsApi.Sections.ArticleSection(s.Id, s.Slug, s.Name, s.Path) : null;
+
+    /// <summary>The article's tags in its order; the tags must be loaded with the article.</summary>
+    private static List<NewsApi.Tags.ArticleTagResponse> TagsOf(Article a) =>
+        a.Tags.OrderBy(t => t.Position).Select(t => new NewsApi.Tags.ArticleTagResponse(t.TagId, t.Tag.Slug, t.Tag.Name)).ToList();
 
     public static ArticleSummary ToSummary(this Article a, SiteTime site)
     {
         var byline = a.Byline?.ToResponse();
         return new(a.Id, a.Slug, a.Headline, a.Lead, a.EffectiveStatus(site.UtcNow), site.ToSite(a.PublishedAt), site.ToSite(a.CreatedAt),
-            site.ToSite(a.UpdatedAt), a.Version, a.Language, byline, a.Dateline?.ToResponse(), FeatureImageOf(a.FeatureImage, a.Photos, byline?.Credits));
+            site.ToSite(a.UpdatedAt), a.Version, a.Language, byline, a.Dateline?.ToResponse(), FeatureImageOf(a.FeatureImage, a.Photos, byline?.Credits),
+            SectionOf(a), TagsOf(a));
     }
 
     private static BodyBlockResponse BlockOf(BodyBlock block, IReadOnlyDictionary<int, ArticlePhoto> photos, IReadOnlyList<CreditResponse>? credits)
@@ -54,6 +64,8 @@ public static class ArticleMapping
             .Select(c => new CreditResponse(c.ContributorId, c.Contributor.Name, c.Contributor.Slug, c.Roles)).ToList(),
         FeatureImage = a.FeatureImage,
         DatelineText = a.Dateline!.Text, DatelineDate = a.Dateline!.Date, DatelinePartOfDay = a.Dateline!.PartOfDay, DatelinePlace = a.Dateline!.Place,
+        Section = a.SectionId == null ? null : new NewsApi.Sections.ArticleSection(a.Section!.Id, a.Section.Slug, a.Section.Name, a.Section.Path),
+        Tags = a.Tags.OrderBy(t => t.Position).Select(t => new NewsApi.Tags.ArticleTagResponse(t.TagId, t.Tag.Slug, t.Tag.Name)).ToList(),
     };
 
     /// <param name="photos">What the row's feature image shows (<see cref="ArticlePhotos.ReadAsync"/>).</param>
@@ -64,7 +76,7 @@ public static class ArticleMapping
             site.ToSite(a.UpdatedAt), a.Version, a.Language,
             byline,
             a.DatelineText is null ? null : new DatelineResponse(a.DatelineText, a.DatelineDate, a.DatelinePartOfDay, a.DatelinePlace),
-            FeatureImageOf(a.FeatureImage, photos, byline?.Credits));
+            FeatureImageOf(a.FeatureImage, photos, byline?.Credits), a.Section, a.Tags);
     }
 
     /// <summary>A scheduled article whose time has come is published, whether or not the scheduler has stored that yet.</summary>
@@ -80,7 +92,9 @@ public static class ArticleMapping
                 a.Byline.Credits.OrderBy(c => c.Position).Select(c => new CreditRequest(c.Contributor.Name, c.Roles, c.ContributorId)).ToList(),
                 a.Byline.Source),
             a.Dateline is null ? null : new DatelineRequest(a.Dateline.Text, a.Dateline.Date, a.Dateline.PartOfDay, a.Dateline.Place),
-            a.FeatureImage);
+            a.FeatureImage,
+            a.SectionId,
+            a.Tags.OrderBy(t => t.Position).Select(t => t.Tag.Name).ToList());
 }
 
 /// <summary>The columns of an article a list shows (see ArticleMapping.SummaryColumns).</summary>
@@ -104,6 +118,8 @@ public sealed class SummaryRow
     public DateOnly? DatelineDate { get; init; }
     public PartOfDay? DatelinePartOfDay { get; init; }
     public string? DatelinePlace { get; init; }
+    public NewsApi.Sections.ArticleSection? Section { get; init; }
+    public List<NewsApi.Tags.ArticleTagResponse> Tags { get; init; } = [];
 }
 
 public static class ArticleQueries
@@ -141,17 +157,22 @@ public static class ArticleQueries
     /// </summary>
     public static async Task<Article?> FirstWithPartsAsync(this IQueryable<Article> articles, NewsDbContext db, bool tracked, CancellationToken cancellationToken)
     {
-        var article = await articles.Include(a => a.Byline).Include(a => a.Dateline).FirstOrDefaultAsync(cancellationToken);
+        var article = await articles.Include(a => a.Byline).Include(a => a.Dateline).Include(a => a.Section).FirstOrDefaultAsync(cancellationToken);
         if (article?.Byline is { } byline)
         {
             byline.Credits = await (tracked ? db.BylineCredits : db.BylineCredits.AsNoTracking()).Include(c => c.Contributor)
                 .Where(c => c.ArticleId == article.Id).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         }
+        if (article is not null)
+        {
+            article.Tags = await (tracked ? db.ArticleTags : db.ArticleTags.AsNoTracking()).Include(t => t.Tag)
+                .Where(t => t.ArticleId == article.Id).OrderBy(t => t.Position).ToListAsync(cancellationToken);
+        }
         return article;
     }
 
     public static IQueryable<Article> Full(this IQueryable<Article> articles) =>
-        articles.WithByline().Include(a => a.Dateline).AsSplitQuery();
+        articles.WithByline().Include(a => a.Dateline).Include(a => a.Section).Include(a => a.Tags).ThenInclude(t => t.Tag).AsSplitQuery();
 
 }
 
@@ -216,6 +237,22 @@ public static class ArticleWriter
             return new WriteError(400, "byline." + e.Field, e.Message);
         }
         DatelineMapping.Apply(db, article, request.Dateline, article.PublishedAt is { } p ? site.LocalDate(p) : site.LocalDate(now));
+
+        if (request.SectionId is { } sectionId)
+        {
+            var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken);
+            if (section is null)
+            {
+                return new WriteError(400, "sectionId", $"There is no section {sectionId}.");
+            }
+            article.Section = section;
+        }
+        else
+        {
+            article.Section = null;
+            article.SectionId = null;
+        }
+        await NewsApi.Tags.ArticleTagging.ApplyAsync(db, article, request.Tags ?? [], now, cancellationToken);
 
         if (article.Id == 0)
         {

@@ -147,34 +147,29 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
     /// version, updatedAt, search text (the name is searchable), a revision by <paramref name="actor"/> and its document
     /// rendered again. Saved by the caller.
     /// </summary>
-    public async Task TouchCreditingAsync(int contributorId, string actor, CancellationToken cancellationToken)
-    {
-        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
-            .Where(a => db.BylineCredits.Any(c => c.ArticleId == a.Id && c.ContributorId == contributorId))
-            .ToListAsync(cancellationToken);
-        var ids = articles.Select(a => a.Id).ToList();
-        await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);
-        await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).LoadAsync(cancellationToken);
-        var now = site.UtcNow;
-        foreach (var article in articles)
-        {
-            article.Touch(now);
-            await RecordChangeAsync(article, actor, cancellationToken);
-        }
-    }
+    public Task TouchCreditingAsync(int contributorId, string actor, CancellationToken cancellationToken) =>
+        TouchAsync(a => db.BylineCredits.Any(c => c.ArticleId == a.Id && c.ContributorId == contributorId), actor, cancellationToken);
 
     /// <summary>
-    /// After a photo changed (caption, alt text, credit, file): every article placing it shows the new one, so each gets
-    /// a new version, a revision by <paramref name="actor"/> and its document rendered again. The photo's change must
-    /// be saved (in this transaction) first; this is saved by the caller.
+    /// After a photo changed (caption, alt text, credit, file): every article placing it shows the new one. The photo's
+    /// change must be saved (in this transaction) first; this is saved by the caller.
     /// </summary>
-    public async Task TouchShowingAsync(int mediaId, string actor, CancellationToken cancellationToken)
+    public Task TouchShowingAsync(int mediaId, string actor, CancellationToken cancellationToken) =>
+        TouchAsync(a => db.ArticleMedia.Any(u => u.ArticleId == a.Id && u.MediaId == mediaId), actor, cancellationToken);
+
+    /// <summary>
+    /// After something every matching article shows changed (a contributor's name, a photo, a section's name or place, a
+    /// tag): each gets a new version, updatedAt, search text, a revision by <paramref name="actor"/> and its document
+    /// rendered again, all tracked in this context. A change to the thing itself must be saved first when the query
+    /// depends on it (a renamed section is read back by the articles); this is saved by the caller.
+    /// </summary>
+    public async Task<int> TouchAsync(Expression<Func<Article, bool>> which, string actor, CancellationToken cancellationToken)
     {
-        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline)
-            .Where(a => db.ArticleMedia.Any(u => u.ArticleId == a.Id && u.MediaId == mediaId))
-            .ToListAsync(cancellationToken);
+        var articles = await db.Articles.Include(a => a.Byline).Include(a => a.Dateline).Include(a => a.Section)
+            .Where(which).ToListAsync(cancellationToken);
         var ids = articles.Select(a => a.Id).ToList();
         await db.BylineCredits.Include(c => c.Contributor).Where(c => EF.Parameter(ids).Contains(c.ArticleId)).LoadAsync(cancellationToken);
+        await db.ArticleTags.Include(t => t.Tag).Where(t => EF.Parameter(ids).Contains(t.ArticleId)).LoadAsync(cancellationToken);
         await db.ArticleDocuments.Where(d => EF.Parameter(ids).Contains(d.ArticleId)).LoadAsync(cancellationToken);
         var now = site.UtcNow;
         foreach (var article in articles)
@@ -182,5 +177,6 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
             article.Touch(now);
             await RecordChangeAsync(article, actor, cancellationToken);
         }
+        return articles.Count;
     }
 }

@@ -36,6 +36,13 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
         RuleFor(a => a.Byline!).SetValidator(new BylineRequestValidator()).When(a => a.Byline is not null);
         RuleFor(a => a.Dateline!).SetValidator(new DatelineRequestValidator()).When(a => a.Dateline is not null);
         RuleFor(a => a.FeatureImage!).SetValidator(new FeatureImageRequestValidator()).When(a => a.FeatureImage is not null);
+        RuleFor(a => a.SectionId).GreaterThan(0).WithMessage("sectionId is a section's id.").When(a => a.SectionId is not null);
+        RuleFor(a => a.Tags).MaxItems(NewsApi.Tags.TagLimits.PerArticle)
+            .WithMessage($"An article has at most {NewsApi.Tags.TagLimits.PerArticle} tags.").When(a => a.Tags is not null);
+        RuleForEach(a => a.Tags).NotNull().WithMessage("A tag is a name.")
+            .Must(TextRules.HasVisibleText).WithMessage("A tag name must contain text.")
+            .MaxNormalizedLength(NewsApi.Tags.TagLimits.Name).WithMessage($"A tag name is at most {NewsApi.Tags.TagLimits.Name} characters.")
+            .Must(TextRules.HasNoControlCharacters).WithMessage("A tag name has no control characters.");
     }
 }
 

@@ -96,7 +96,7 @@ public static class ContributorEndpoints
     }
 
     private static async Task<Results<CachedJson<ArticlePage>, ProblemHttpResult, ValidationProblem>> Articles(
-        string idOrSlug, [AsParameters] ContributorArticlesQuery query, HttpContext http, NewsDbContext db, SiteTime site,
+        string idOrSlug, [AsParameters] ScopedArticlesQuery query, HttpContext http, NewsDbContext db, SiteTime site,
         ArticleList list, FluentValidation.IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
         var contributor = await db.Contributors.AsNoTracking().ByIdOrSlug(idOrSlug).VisibleTo(db, http, site).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
@@ -105,11 +105,7 @@ public static class ContributorEndpoints
             return Problems.NotFound("contributor", idOrSlug);
         }
         SurrogateKeys.Add(http.Response, "list", $"contributor-{contributor.Value}");
-        var articles = new ArticleListQuery
-        {
-            Page = query.Page, PageSize = query.PageSize, Q = query.Q, From = query.From, To = query.To, Sort = query.Sort,
-            Contributor = contributor.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var articles = query.ToListQuery() with { Contributor = contributor.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return await ArticleHttp.ListPageAsync(articles, http, list, validator, cancellationToken);
     }
 
@@ -194,16 +190,4 @@ public static class ContributorEndpoints
         contributor.Name = VietnameseText.NormalizeLine(request.Name);
         contributor.Slug = request.Slug ?? TextRules.ReadableSlug(contributor.Name, ContributorLimits.Slug, "tac-gia");
     }
-}
-
-/// <summary>The query of a contributor's articles: an article list's, without the filters the path already decides.</summary>
-[ValidatedAs(typeof(ArticleListQuery))]
-public sealed record ContributorArticlesQuery
-{
-    [FromQuery(Name = "page")] public int? Page { get; init; }
-    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
-    [FromQuery(Name = "q")] public string? Q { get; init; }
-    [FromQuery(Name = "from")] public DateOnly? From { get; init; }
-    [FromQuery(Name = "to")] public DateOnly? To { get; init; }
-    [FromQuery(Name = "sort")] public string? Sort { get; init; }
 }

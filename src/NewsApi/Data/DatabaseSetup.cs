@@ -39,7 +39,11 @@ public static class DatabaseSetup
         {
             return;
         }
-        var outcome = await PageImport.ImportAsync(services.GetRequiredService<ArticleStore>(), SeedPage(), PageFormat.Text, SeedPublishedAt, dryRun: false, "seed", cancellationToken, ArticleStatus.Published);
+        var section = await db.Sections.AnyAsync(cancellationToken)
+            ? (int?)null
+            : await Seed.SeedSections.CreateAsync(services.GetRequiredService<NewsApi.Sections.SectionWriter>(), cancellationToken);
+        var outcome = await PageImport.ImportAsync(services.GetRequiredService<ArticleStore>(), SeedPage(), PageFormat.Text, SeedPublishedAt, dryRun: false, "seed",
+            cancellationToken, ArticleStatus.Published, section, Seed.SeedSections.SeedArticleTags);
         if (outcome.Response is null)
         {
             throw new InvalidOperationException("The seed page did not parse: " + outcome.Error);

@@ -26,6 +26,11 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<NewsApi.Media.MediaItem> Media => Set<NewsApi.Media.MediaItem>();
     public DbSet<NewsApi.Articles.ArticleMedia> ArticleMedia => Set<NewsApi.Articles.ArticleMedia>();
     public DbSet<NewsApi.Media.MediaContent> MediaContents => Set<NewsApi.Media.MediaContent>();
+    public DbSet<NewsApi.Sections.Section> Sections => Set<NewsApi.Sections.Section>();
+    public DbSet<NewsApi.Sections.SectionSlug> SectionSlugs => Set<NewsApi.Sections.SectionSlug>();
+    public DbSet<NewsApi.Tags.Tag> Tags => Set<NewsApi.Tags.Tag>();
+    public DbSet<NewsApi.Tags.ArticleTag> ArticleTags => Set<NewsApi.Tags.ArticleTag>();
+    public DbSet<NewsApi.Tags.TagSlug> TagSlugs => Set<NewsApi.Tags.TagSlug>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

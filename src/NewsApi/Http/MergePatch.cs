@@ -34,6 +34,44 @@ public static class MergePatch
             : (null, Problems.Invalid("$", $"A merge patch for {resource} is a JSON object."));
     }
 
+    /// <summary>
+    /// The request a merge patch makes of the resource's current request: merged, read as <typeparamref name="T"/> (an
+    /// unknown member or a wrong type is a 400 naming it) and validated; else the problem to answer.
+    /// </summary>
+    public static async Task<(T? Request, IResult? Problem)> MergeAsync<T>(
+        object current, JsonObject patch, string resource, FluentValidation.IValidator<T> validator, CancellationToken cancellationToken)
+        where T : class
+    {
+        JsonNode? merged;
+        try
+        {
+            merged = Apply(System.Text.Json.JsonSerializer.SerializeToNode(current, Json.Options), patch);
+        }
+        catch (ArgumentException)
+        {
+            // System.Text.Json refuses an object that names a member twice when it is first enumerated.
+            return (null, Problems.Invalid("$", "A member appears twice in the patch."));
+        }
+        T? request;
+        try
+        {
+            request = System.Text.Json.JsonSerializer.Deserialize<T>(merged, Json.Options);
+        }
+        catch (System.Text.Json.JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path.TrimStart('$', '.');
+            return (null, Problems.Invalid(field, "This member is unknown, or its value has the wrong type."));
+        }
+        if (request is null)
+        {
+            return (null, Problems.Invalid("$", $"A merge patch for {resource} is a JSON object."));
+        }
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        return validation.IsValid
+            ? (request, null)
+            : (null, TypedResults.ValidationProblem(ValidationFilter<T>.ToErrors(validation)));
+    }
+
     public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
     {
         if (patch is not JsonObject patchObject)

@@ -70,6 +70,8 @@ public static class OpenApiSetup
             ("Bylines", "Who wrote and photographed an article (\"Tin, ảnh: HƯƠNG HỒNG THU (QĐND)\"): credits with roles, and the source."),
             ("Datelines", "When and where an article's news happened (\"Sáng 10-12\"): date, part of day and place."),
             ("Contributors", "Everyone credited in a byline, with the articles they are credited in."),
+            ("Sections", "The site's section tree (a menu), each section's articles with its subsections' articles; an article has one primary section."),
+            ("Tags", "Keywords articles are tagged with, created on first use from names (tone-insensitive: Huấn luyện = huan luyen); tag pages; renaming and merging."),
             ("Media", "Photos with their captions, credits and renditions (resized, WebP, AVIF, without EXIF or GPS)."),
             ("Contact header", "The site's address and phones printed at the top of every page."),
             ("Imports", "Scraped pages (text or HTML) read into draft articles."),

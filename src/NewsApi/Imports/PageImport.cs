@@ -28,7 +28,8 @@ public static class PageImport
 
     public static async Task<ImportOutcome> ImportAsync(
         ArticleStore store, string page, PageFormat format, DateTimeOffset? publishedAt, bool dryRun,
-        string actor, CancellationToken cancellationToken, ArticleStatus status = ArticleStatus.Draft)
+        string actor, CancellationToken cancellationToken, ArticleStatus status = ArticleStatus.Draft,
+        int? sectionId = null, IReadOnlyList<string>? tags = null)
     {
         var (db, site) = (store.Db, store.Site);
         var now = site.UtcNow;
@@ -78,7 +79,9 @@ public static class PageImport
             Status: status,
             PublishedAt: publishedAt,
             Byline: parsed.Byline is null ? null : BylineMapping.FromParsed(parsed.Byline),
-            Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline));
+            Dateline: parsed.Dateline is null ? null : DatelineMapping.FromParsed(parsed.Dateline),
+            SectionId: sectionId,
+            Tags: tags);
         // What a page yields is held to the rules of a written article (lengths above all: a page's "headline" can be a
         // whole paragraph), so an import never stores what POST /articles would refuse.
         if (ArticleRules.Validate(request) is { IsValid: false } invalid)
