@@ -48,7 +48,13 @@ internal static class HtmlLabels
     public static (List<(string Text, string? Href)> Trail, string? TrailFrom, IReadOnlyList<string> Keywords) Read(
         IDocument document, PageMetadata metadata, IElement? headline, LineInBlock? above, IReadOnlyList<LineInBlock> keywordLines)
     {
-        var order = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        // Page order of the blocks that give keywords; only the keyword lines' blocks need a number kept.
+        var order = 0;
+        var lineOrder = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        foreach (var line in keywordLines)
+        {
+            lineOrder.TryAdd(line.Owner, int.MaxValue);
+        }
         var keywordGroups = new List<(int Order, List<string> Keywords)>();
         List<(string, string?)>? markupTrail = null;
         List<(string, string?)>? categoryTrail = null;
@@ -62,7 +68,11 @@ internal static class HtmlLabels
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            order[element] = order.Count;
+            order++;
+            if (lineOrder.ContainsKey(element))
+            {
+                lineOrder[element] = order;
+            }
             if (SkippedElements.Contains(element.LocalName))
             {
                 continue;
@@ -77,12 +87,12 @@ internal static class HtmlLabels
             }
             if (IsKeywordBlock(element) && !IsElsewhere(element))
             {
-                keywordGroups.Add((order[element], KeywordsOf(element)));
+                keywordGroups.Add((order, KeywordsOf(element)));
                 continue;
             }
             if (element.LocalName == "a" && IsTagLink(element) && !IsElsewhere(element))
             {
-                keywordGroups.Add((order[element], [element.TextContent]));
+                keywordGroups.Add((order, [element.TextContent]));
                 continue;
             }
             if (categoryTrail is null && scope is not null && IsCategory(element) && IsWithin(element, scope)
@@ -100,7 +110,7 @@ internal static class HtmlLabels
 
         foreach (var line in keywordLines)
         {
-            keywordGroups.Add((order.GetValueOrDefault(line.Owner, int.MaxValue), KeywordsOfLine(line)));
+            keywordGroups.Add((lineOrder[line.Owner], KeywordsOfLine(line)));
         }
         var keywords = new PageLabels.KeywordSet();
         foreach (var keyword in metadata.Keywords)
@@ -158,7 +168,7 @@ internal static class HtmlLabels
     }
 
     private static bool IsCategory(IElement element) =>
-        element.GetAttribute("class") is { Length: > 0 } classes
+        element.GetAttribute("class") is { Length: > 0 } classes && (classes.Contains("cat", StringComparison.OrdinalIgnoreCase) || classes.Contains("chuyenmuc", StringComparison.OrdinalIgnoreCase))
         && classes.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Any(CategoryClassWords.Contains);
 
     private static bool IsElsewhere(IElement element)

@@ -51,6 +51,8 @@ internal static class HtmlPageReader
     private const int MinLeadWords = 10;
     private const int MaxHeadlineLength = 300;
     private const double MaxLinkShare = 0.5;
+    // Longer than any keyword label with the spaces a page may put around it.
+    private const int LabelPrefix = 40;
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
     {
@@ -174,7 +176,10 @@ internal static class HtmlPageReader
         {
             above = new(previous.Owner, VietnameseText.NormalizeLine(previous.Text));
         }
-        var keywordLines = lines.Select(l => new HtmlLabels.LineInBlock(l.Owner, VietnameseText.NormalizeLine(l.Text)))
+        // Only a line's opening can hold the label: normalizing every line of a long page in full would cost its size again.
+        var keywordLines = lines
+            .Where(l => PageFurniture.IsKeywordList(VietnameseText.NormalizeLine(l.Text.Length > LabelPrefix ? l.Text[..LabelPrefix] : l.Text)))
+            .Select(l => new HtmlLabels.LineInBlock(l.Owner, VietnameseText.NormalizeLine(l.Text)))
             .Where(l => PageFurniture.IsKeywordList(l.Text))
             .ToList();
         var (items, from, keywords) = HtmlLabels.Read(document, metadata, headline?.Owner, above, keywordLines);
