@@ -194,10 +194,22 @@ public class ArticlePhotoTests(NewsApiFactory factory) : IClassFixture<NewsApiFa
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/articles/{created.Id}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/ld+json"));
         var ld = await (await factory.CreateClient().SendAsync(request)).ReadJson();
-        var images = ld["image"]!.AsArray();
-        Assert.Equal([1400, 1280, 960, 640, 320], images.Select(i => (int)i!["width"]!));
-        Assert.All(images, i => Assert.Equal(("ImageObject", "Ảnh đầu bài", photographer),
+        var all = ld["image"]!.AsArray();
+        Assert.All(all, i => Assert.Equal(("ImageObject", "Ảnh đầu bài", photographer),
             ((string)i!["@type"]!, (string)i["caption"]!, (string)i["creditText"]!)));
+        // First the 16×9, 4×3 and 1×1 crops Google asks for (a 2:1 photo of 1400 × 700 holds a 16×9 box 1244 wide, so
+        // 960 is the widest allowed width it fits), each served at exactly that size.
+        var crops = all.Take(3).ToList();
+        Assert.Equal([(960, 540), (640, 480), (640, 640)], crops.Select(i => ((int)i!["width"]!, (int)i["height"]!)));
+        foreach (var crop in crops)
+        {
+            var bytes = await factory.CreateClient().GetByteArrayAsync(new Uri((string)crop!["url"]!).PathAndQuery);
+            using var decoded = NetVips.Image.NewFromBuffer(bytes);
+            Assert.Equal(((int)crop["width"]!, (int)crop["height"]!), (decoded.Width, decoded.Height));
+        }
+        await (await factory.CreateClient().GetAsync($"/api/v1/media/{photo.Id}/file?width=640&crop=3x2")).ProblemOf(400);
+        var images = all.Skip(3).ToList();
+        Assert.Equal([1400, 1280, 960, 640, 320], images.Select(i => (int)i!["width"]!));
         Assert.EndsWith(photo.Url!, (string)images[0]!["url"]!);
         Assert.EndsWith(widest.Url, (string)images[1]!["url"]!);
         Assert.Equal(700, (int)images[0]!["height"]!);

@@ -82,8 +82,9 @@ public static class NewsArticleJsonLd
     }
 
     /// <summary>
-    /// The feature image as ImageObjects: the original and each rendition in its own format family (JPEG, or PNG for a
-    /// PNG), widest first, at absolute URLs. Renditions keep the original's shape: no 16×9, 4×3 or 1×1 crops are made.
+    /// The feature image as ImageObjects: first the 16×9, 4×3 and 1×1 crops Google asks for (each at the smallest
+    /// rendition width of at least 1,200 pixels the crop holds, else its widest), then the original and each rendition
+    /// in its own format family (JPEG, or PNG for a PNG), widest first, at absolute URLs.
     /// </summary>
     private static IReadOnlyList<ImageObjectLd>? ImagesOf(FeatureImageResponse? feature, SiteLinks links)
     {
@@ -92,10 +93,23 @@ public static class NewsArticleJsonLd
             return null;
         }
         var family = image.Renditions.Any(r => r.Format == "png") ? "png" : "jpeg";
-        return image.Renditions.Where(r => r.Format == family).OrderByDescending(r => r.Width)
+        var widths = image.Renditions.Where(r => r.Format == family).Select(r => r.Width).Distinct().Order().ToList();
+        var crops = Media.MediaCrop.All.Select(crop =>
+        {
+            var box = crop.Box(image.Width, image.Height);
+            var fitting = widths.Where(w => w <= box.Width).ToList();
+            if (fitting.Count == 0)
+            {
+                return null;
+            }
+            var width = fitting.FirstOrDefault(w => w >= 1200, fitting[^1]);
+            var url = $"{original}{(original.Contains('?') ? '&' : '?')}width={width}&format={family}&crop={crop.Name}";
+            return new ImageObjectLd("ImageObject", links.To(url), width, crop.HeightFor(width), feature.Caption, feature.Credit?.Text);
+        }).OfType<ImageObjectLd>();
+        return crops.Concat(image.Renditions.Where(r => r.Format == family).OrderByDescending(r => r.Width)
             .Select(r => (r.Url, r.Width, r.Height))
             .Prepend((original, image.Width, image.Height))
-            .Select(r => new ImageObjectLd("ImageObject", links.To(r.Item1), r.Item2, r.Item3, feature.Caption, feature.Credit?.Text))
+            .Select(r => new ImageObjectLd("ImageObject", links.To(r.Item1), r.Item2, r.Item3, feature.Caption, feature.Credit?.Text)))
             .ToList();
     }
 

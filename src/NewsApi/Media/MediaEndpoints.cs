@@ -39,7 +39,7 @@ public static class MediaEndpoints
 
         group.MapGet("/{id}/file", File).WithName("GetMediaFile")
             .WithSummary("The original bytes, or a rendition")
-            .WithDescription($"Without width and format: the original as uploaded. width (one of {string.Join(", ", options.Widths)}) and/or format (jpeg, webp, avif, png) ask for a rendition: never wider than the original, upright, with no EXIF, GPS, XMP or IPTC. With v (the item's hash, as in its url and renditions) the answer is cached for a year (immutable).")
+            .WithDescription($"Without width and format: the original as uploaded. width (one of {string.Join(", ", options.Widths)}) and/or format (jpeg, webp, avif, png) ask for a rendition: never wider than the original, upright, with no EXIF, GPS, XMP or IPTC. crop (16x9, 4x3 or 1x1) cuts the largest box of that shape around the picture's most interesting part (the crops Google asks for in structured data), at width or the box's own width if smaller. With v (the item's hash, as in its url and renditions) the answer is cached for a year (immutable).")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/avif")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -99,12 +99,21 @@ public static class MediaEndpoints
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> File(
         string id, HttpContext http, NewsDbContext db, MediaStore store, RenditionCache cache, IOptions<MediaOptions> options,
-        int? width, string? format, string? v, CancellationToken cancellationToken)
+        int? width, string? format, string? crop, string? v, CancellationToken cancellationToken)
     {
         var item = await Find(db, id, tracking: false, cancellationToken);
         if (item is null)
         {
             return Problems.NotFound("media item", id);
+        }
+        MediaCrop? cropTo = null;
+        if (crop is not null)
+        {
+            if (MediaCrop.Parse(crop) is not { } parsedCrop)
+            {
+                return Problems.Invalid("crop", $"crop is one of {string.Join(", ", MediaCrop.All.Select(c => c.Name))}.");
+            }
+            cropTo = parsedCrop;
         }
         RenditionFormat? wanted = null;
         if (format is not null)
@@ -125,8 +134,13 @@ public static class MediaEndpoints
         headers["Content-Security-Policy"] = "default-src 'none'; sandbox";
         var renditionFormat = wanted ?? DefaultFormat(item.ContentType);
         var renditionWidth = width is null ? item.Width : Math.Min(width.Value, item.Width);
-        var original = width is null && wanted is null;
-        var etag = original ? $"\"{hash}\"" : $"\"{hash}-{renditionWidth}-{MediaImaging.Extension(renditionFormat)}\"";
+        if (cropTo is { } cropping)
+        {
+            renditionWidth = Math.Min(renditionWidth, cropping.Box(item.Width, item.Height).Width);
+        }
+        var original = width is null && wanted is null && cropTo is null;
+        var cropPart = cropTo is null ? "" : "-" + cropTo.Name;
+        var etag = original ? $"\"{hash}\"" : $"\"{hash}-{renditionWidth}{cropPart}-{MediaImaging.Extension(renditionFormat)}\"";
         headers.ETag = etag;
         if (ETags.IfNoneMatchHits(http.Request, etag))
         {
@@ -143,10 +157,10 @@ public static class MediaEndpoints
         {
             return TypedResults.Bytes(bytes, item.ContentType);
         }
-        var key = $"{item.Sha256}-{renditionWidth}.{MediaImaging.Extension(renditionFormat)}";
+        var key = $"{item.Sha256}-{renditionWidth}{cropPart}.{MediaImaging.Extension(renditionFormat)}";
         // Not the request's token: its query budget is for the database, and a first AVIF can take longer than that
         // on a busy machine; the rendition is made once either way, and cached for the requests after it.
-        var rendition = await cache.GetOrMakeAsync(key, () => MediaImaging.Render(bytes, renditionWidth, renditionFormat), CancellationToken.None);
+        var rendition = await cache.GetOrMakeAsync(key, () => MediaImaging.Render(bytes, renditionWidth, renditionFormat, cropTo), CancellationToken.None);
         return TypedResults.Bytes(rendition, MediaImaging.ContentType(renditionFormat));
     }
 

@@ -110,9 +110,11 @@ public static class MediaImaging
     /// A rendition at most <paramref name="width"/> wide (never wider than the original), upright, in sRGB, with no
     /// metadata at all: EXIF (GPS included), XMP and IPTC stay in the original.
     /// </summary>
-    public static byte[] Render(byte[] original, int width, RenditionFormat format)
+    public static byte[] Render(byte[] original, int width, RenditionFormat format, MediaCrop? crop = null)
     {
-        using var thumbnail = Image.ThumbnailBuffer(original, width, size: Enums.Size.Down);
+        using var thumbnail = crop is null
+            ? Image.ThumbnailBuffer(original, width, size: Enums.Size.Down)
+            : Image.ThumbnailBuffer(original, width, height: crop.HeightFor(width), size: Enums.Size.Down, crop: Enums.Interesting.Attention);
         var image = thumbnail;
         try
         {
@@ -141,4 +143,20 @@ public static class MediaImaging
     public static (int Width, int Height) RenditionSize(int originalWidth, int originalHeight, int width) =>
         width >= originalWidth ? (originalWidth, originalHeight)
             : (width, Math.Max(1, (int)Math.Round(originalHeight * (double)width / originalWidth)));
+}
+
+/// <summary>A crop to a shape (16x9, 4x3, 1x1): the largest box of that shape the picture holds, around its most interesting part.</summary>
+public sealed record MediaCrop(string Name, int Across, int Down)
+{
+    public static readonly IReadOnlyList<MediaCrop> All = [new("16x9", 16, 9), new("4x3", 4, 3), new("1x1", 1, 1)];
+
+    public static MediaCrop? Parse(string value) => All.FirstOrDefault(c => c.Name == value);
+
+    public int HeightFor(int width) => Math.Max(1, (int)Math.Round(width * (double)Down / Across));
+
+    /// <summary>The largest box of this shape inside a picture of that size.</summary>
+    public (int Width, int Height) Box(int width, int height) =>
+        (long)width * Down > (long)height * Across
+            ? (Math.Max(1, (int)((long)height * Across / Down)), height)
+            : (width, HeightFor(width));
 }
