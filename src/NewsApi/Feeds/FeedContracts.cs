@@ -51,7 +51,9 @@ public sealed record NewsArticleLd(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PersonLd>? Author,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrganizationLd? SourceOrganization,
     OrganizationLd Publisher,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImageObjectLd>? Image = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImageObjectLd>? Image = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ArticleSection = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Keywords = null);
 
 /// <summary>The article's feature image, once per size it is served in (the original and its renditions), widest first.</summary>
 public sealed record ImageObjectLd(
