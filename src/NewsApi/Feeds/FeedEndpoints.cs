@@ -233,12 +233,11 @@ public static class FeedEndpoints
         NewsDbContext db, SiteTime site, SiteLinks links, FeedScope scope, int page, int perFile, CancellationToken cancellationToken)
     {
         var now = site.UtcNow;
-        var isPublic = await ArticleQueries.IsPublicAsync(db, now, cancellationToken);
-        var rows = await scope.Articles(db, isPublic)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * perFile).Take(perFile)
-            .Select(a => new SitemapRow(a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt, a.FeatureImage))
-            .ToListAsync(cancellationToken);
+        var ids = await scope.PageIdsAsync(db, now, (page - 1) * perFile, perFile, cancellationToken);
+        var found = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Select(a => new SitemapRow(a.Id, a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt, a.FeatureImage))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var newsSince = now - NewsWindow;
         var imageIds = rows.Where(r => r.FeatureImage is not null).Select(r => r.FeatureImage!.MediaId).Distinct().ToList();
         var images = imageIds.Count == 0
@@ -390,7 +389,8 @@ public static class FeedEndpoints
         return stream.ToArray();
     }
 
-    private sealed record SitemapRow(string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt, FeatureImageRequest? FeatureImage);
+    private sealed record SitemapRow(
+        int Id, string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt, FeatureImageRequest? FeatureImage);
 }
 
 /// <summary>Sitemap: how many URLs one sitemap file holds (the sitemaps.org limit at most).</summary>

@@ -39,7 +39,7 @@ public sealed record FeedScope(FeedSection? Section, FeedTag? Tag)
     /// <summary>"NewsApi", or "NewsApi — Quốc phòng - An ninh", "NewsApi — Quốc phòng - An ninh — Huấn luyện".</summary>
     public string Title(SiteLinks links) => string.Join(" — ", new[] { links.Name, Section?.Name, Tag?.Name }.OfType<string>());
 
-    /// <summary>The query that names this scope by the current slugs ("?section=bien-dao&amp;tag=huan-luyen"), or "": for self links.</summary>
+    /// <summary>The query naming this scope by the current slugs ("?section=bien-dao&amp;tag=huan-luyen"), or "": for self links.</summary>
     public string Query => QueryOf(Section?.Slug, Tag?.Slug);
 
     /// <summary>The query that names this scope by ids, which no rename changes: for a feed's permanent id.</summary>
@@ -51,8 +51,11 @@ public sealed record FeedScope(FeedSection? Section, FeedTag? Tag)
 
     private static string QueryOf(string? section, string? tag)
     {
-        var parts = new[] { section is null ? null : "section=" + Uri.EscapeDataString(section), tag is null ? null : "tag=" + Uri.EscapeDataString(tag) }
-            .OfType<string>().ToList();
+        var parts = new[]
+            {
+                section is null ? null : "section=" + Uri.EscapeDataString(section),
+                tag is null ? null : "tag=" + Uri.EscapeDataString(tag),
+            }.OfType<string>().ToList();
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
@@ -92,8 +95,11 @@ public sealed record FeedScope(FeedSection? Section, FeedTag? Tag)
                 ? givenId
                 : await tags.Where(t => t.Slug == name).Select(t => (int?)t.Id)
                     .Concat(db.TagSlugs.Where(s => s.Slug == name).Select(s => (int?)s.TagId)).FirstOrDefaultAsync(cancellationToken) ?? 0;
-            var publicArticles = db.Articles.Where(ArticleQueries.IsPublic(now)).Select(a => a.Id);
-            tag = await tags.Where(t => t.Id == tagId && db.ArticleTags.Any(u => u.TagId == t.Id && publicArticles.Contains(u.ArticleId)))
+            // Its articles by the (TagId, ArticleId) index, each probed by primary key, until a public one: never a list of
+            // every public article.
+            var publicArticles = db.Articles.Where(await ArticleQueries.IsPublicAsync(db, now, cancellationToken));
+            tag = await tags
+                .Where(t => t.Id == tagId && db.ArticleTags.Any(u => u.TagId == t.Id && publicArticles.Any(a => a.Id == u.ArticleId)))
                 .Select(t => new FeedTag(t.Id, t.Slug, t.Name)).FirstOrDefaultAsync(cancellationToken);
             if (tag is null)
             {
@@ -103,7 +109,10 @@ public sealed record FeedScope(FeedSection? Section, FeedTag? Tag)
         return (new FeedScope(section, tag), null);
     }
 
-    /// <summary>The public articles in this scope, unordered: a section's by the (SectionId, Status, PublishedAt, Id) index, a tag's by article_tags' (TagId, ArticleId).</summary>
+    /// <summary>
+    /// The public articles in this scope, unordered: a section's by the (SectionId, Status, PublishedAt, Id) index, a tag's
+    /// by article_tags' (TagId, ArticleId).
+    /// </summary>
     public IQueryable<Article> Articles(NewsDbContext db, System.Linq.Expressions.Expression<Func<Article, bool>> isPublic)
     {
         var articles = db.Articles.AsNoTracking().Where(isPublic);
@@ -141,6 +150,24 @@ public sealed record FeedScope(FeedSection? Section, FeedTag? Tag)
             return newest.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(count).Select(r => r.Id).ToList();
         }
         return await Articles(db, isPublic).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of one page of the public articles in this scope, newest first (a sitemap file). A section's are read
+    /// unordered from the (SectionId, Status, PublishedAt, Id) index, which holds all that is needed, and ordered here:
+    /// asked for them in order, the database walks every public article newest first and reads each one's row for its
+    /// section (a hundred times slower for a small section of a large site).
+    /// </summary>
+    public async Task<List<int>> PageIdsAsync(NewsDbContext db, DateTime now, int skip, int take, CancellationToken cancellationToken)
+    {
+        var isPublic = await ArticleQueries.IsPublicAsync(db, now, cancellationToken);
+        if (Section is not null)
+        {
+            var rows = await Articles(db, isPublic).Select(a => new { a.Id, a.PublishedAt }).ToListAsync(cancellationToken);
+            return rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToList();
+        }
+        return await Articles(db, isPublic).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take)
             .Select(a => a.Id).ToListAsync(cancellationToken);
     }
 }

@@ -88,7 +88,8 @@ public static class NewsArticleJsonLd
     /// The names of the article's section and of the sections above it, top first: the path's prefixes ("a", "a/b") are
     /// the ancestors' paths, read by the unique index on path (at most SectionLimits.Depth - 1 rows). Null without a section.
     /// </summary>
-    public static async Task<IReadOnlyList<string>?> SectionNamesAsync(NewsDbContext db, ArticleResponse article, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>?> SectionNamesAsync(
+        NewsDbContext db, ArticleResponse article, CancellationToken cancellationToken)
     {
         if (article.Section is not { } section)
         {
@@ -141,7 +142,8 @@ public sealed class NewsArticleJsonLdFilter : IEndpointFilter
         var db = http.RequestServices.GetRequiredService<NewsDbContext>();
         var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(http.RequestAborted);
         var links = SiteLinks.For(http.Request);
-        var jsonLd = NewsArticleJsonLd.From(article, contact, links, await NewsArticleJsonLd.SectionNamesAsync(db, article, http.RequestAborted));
+        var sections = await NewsArticleJsonLd.SectionNamesAsync(db, article, http.RequestAborted);
+        var jsonLd = NewsArticleJsonLd.From(article, contact, links, sections);
         return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(jsonLd, NewsArticleJsonLd.SerializerOptions), NewsArticleJsonLd.ContentType);
     }
 }
