@@ -18,7 +18,9 @@ internal static class HtmlPageReader
         int EmptyParagraphs,
         List<ImportNote> Notes,
         string? FallbackText = null,
-        DateTimeOffset? PublishedAt = null);
+        DateTimeOffset? PublishedAt = null,
+        IReadOnlyList<string>? Breadcrumb = null,
+        IReadOnlyList<string>? Keywords = null);
 
     /// <summary>One line of text as a reader sees it, with the block element it sits in and how it is set.</summary>
     private sealed record Line(string Text, IElement Owner, int Index, double LinkShare, bool Emphasized, int HeadingLevel);
@@ -38,9 +40,10 @@ internal static class HtmlPageReader
         "script", "style", "noscript", "template", "svg", "math", "object", "embed", "canvas", "head",
     };
 
-    // Class or id fragments of page furniture that sits inside or beside the article.
+    // Class or id fragments of page furniture that sits inside or beside the article; breadcrumbs and keyword blocks
+    // are read apart (HtmlLabels).
     private static readonly string[] SkippedClassFragments =
-        ["menu", "breadcrumb", "share", "social", "comment", "related", "sidebar", "advert", "caption"];
+        ["menu", "crumb", "share", "social", "comment", "related", "sidebar", "advert", "caption", "tags", "keyword"];
 
     // A line shorter than this (in characters) adds nothing to a candidate's score: captions, dates, labels.
     private const int MinScoredLength = 25;
@@ -48,6 +51,8 @@ internal static class HtmlPageReader
     private const int MinLeadWords = 10;
     private const int MaxHeadlineLength = 300;
     private const double MaxLinkShare = 0.5;
+    // Longer than any keyword label with the spaces a page may put around it.
+    private const int LabelPrefix = 40;
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
     {
@@ -152,7 +157,44 @@ internal static class HtmlPageReader
         var empty = top is null
             ? 0
             : top.QuerySelectorAll("p").Count(p => string.IsNullOrWhiteSpace(p.TextContent) && p.QuerySelector("img") is null);
-        return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt);
+        var (breadcrumb, keywords) = ReadLabels(document, metadata, lines, headline, headlineText, notes);
+        return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt, Breadcrumb: breadcrumb, Keywords: keywords);
+    }
+
+    private static (IReadOnlyList<string> Breadcrumb, IReadOnlyList<string> Keywords) ReadLabels(
+        IDocument document, PageMetadata metadata, List<Line> lines, Line? headline, string headlineText, List<ImportNote> notes)
+    {
+        HtmlLabels.LineInBlock? above = null;
+        // The headline's container: the first element above it that holds more than the headline's own wrappers.
+        var container = headline?.Owner.ParentElement;
+        while (container is { Children.Length: 1, ParentElement: { } parent })
+        {
+            container = parent;
+        }
+        if (headline is { Index: > 0 } && lines[headline.Index - 1] is var previous && container is not null
+            && IsWithin(previous.Owner, container))
+        {
+            above = new(previous.Owner, VietnameseText.NormalizeLine(previous.Text));
+        }
+        // Only a line's opening can hold the label: normalizing every line of a long page in full would cost its size again.
+        var keywordLines = lines
+            .Where(l => PageFurniture.IsKeywordList(VietnameseText.NormalizeLine(l.Text.Length > LabelPrefix ? l.Text[..LabelPrefix] : l.Text)))
+            .Select(l => new HtmlLabels.LineInBlock(l.Owner, VietnameseText.NormalizeLine(l.Text)))
+            .Where(l => PageFurniture.IsKeywordList(l.Text))
+            .ToList();
+        var (items, from, keywords) = HtmlLabels.Read(document, metadata, headline?.Owner, above, keywordLines);
+        var breadcrumb = PageLabels.WithoutHeadline(PageLabels.Trail(items) ?? [], headlineText);
+        if (breadcrumb.Count > 0)
+        {
+            var inferred = from!.StartsWith("the label", StringComparison.Ordinal) || from.StartsWith("the article's category", StringComparison.Ordinal);
+            notes.Add(new ImportNote(inferred ? "inferred" : "found", "breadcrumb",
+                $"Read the breadcrumb \"{string.Join(" › ", breadcrumb)}\" from {from}."));
+        }
+        if (keywords.Count > 0)
+        {
+            notes.Add(new ImportNote("found", "keywords", $"Read {keywords.Count} keyword(s): {string.Join(", ", keywords)}."));
+        }
+        return (breadcrumb, keywords);
     }
 
     private static bool EndsSentence(string text) =>

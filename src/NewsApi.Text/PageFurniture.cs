@@ -91,7 +91,7 @@ public static partial class PageFurniture
     /// </summary>
     public static bool IsTrailing(string line)
     {
-        if (KeywordList().IsMatch(line))
+        if (IsKeywordList(line))
         {
             return true;
         }
@@ -103,6 +103,17 @@ public static partial class PageFurniture
         var words = line.ToLowerInvariant().Split([' ', '|', ':', '·', '•', '/', ','], StringSplitOptions.RemoveEmptyEntries);
         return words.Length is > 0 and <= 8 && words.All(w => ShareWords.Contains(w) || w.All(char.IsDigit) || w is "(0)");
     }
+
+    /// <summary>A line that opens with a keyword label: "Từ khóa: …", "Từ khoá: …", "Tags: …", "Tag: …", "Chủ đề: …".</summary>
+    internal static bool IsKeywordList(string line) => KeywordList().IsMatch(line);
+
+    /// <summary>What follows the keyword label of a keyword line ("a, b" of "Tags: a, b"); null when the line has none.</summary>
+    internal static string? KeywordListText(string line) =>
+        KeywordList().Match(line) is { Success: true } label ? line[label.Length..] : null;
+
+    /// <summary>The segments of a breadcrumb line, top first ("Sức khỏe › Y tế" gives "Sức khỏe", "Y tế").</summary>
+    internal static string[] BreadcrumbSegments(string line) =>
+        BreadcrumbSeparator().Split(line).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
 
     [GeneratedRegex(@"(?<![0-9/])(?<d>[0-9]{1,2})\s*[/.-]\s*(?<m>[0-9]{1,2})\s*[/.-]\s*(?<y>[0-9]{4})(?![0-9])",
         RegexOptions.CultureInvariant)]
@@ -122,7 +133,10 @@ public static partial class PageFurniture
     [GeneratedRegex(@"\s[›»>]\s|\s/\s", RegexOptions.CultureInvariant)]
     private static partial Regex BreadcrumbArrow();
 
-    [GeneratedRegex(@"^(?:từ\s+khóa|từ\s+khoá|tags?|chủ\s+đề|tag)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*[›»>|]\s*|\s/\s", RegexOptions.CultureInvariant)]
+    private static partial Regex BreadcrumbSeparator();
+
+    [GeneratedRegex(@"^\s*(?:từ\s+khóa|từ\s+khoá|tags?|chủ\s+đề|keywords?)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeywordList();
 
     [GeneratedRegex(@"https?://\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -16,14 +16,21 @@ public sealed record ParsedPage(
     ParsedDateline? Dateline,
     ParsedContactHeader? ContactHeader,
     IReadOnlyList<ImportNote> Report,
-    DateTimeOffset? PublishedAt = null);
+    DateTimeOffset? PublishedAt = null)
+{
+    /// <summary>The section trail above the article, top first, without the home link or the headline; empty when none.</summary>
+    public IReadOnlyList<string> Breadcrumb { get; init; } = [];
+
+    /// <summary>The article's keywords (tags) in page order, each once whatever its tones, at most 20 of at most 60 characters.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+}
 
 /// <summary>Page is null and Error says why when no article could be found.</summary>
 public sealed record PageParseResult(ParsedPage? Page, string? Error);
 
 /// <summary>
-/// Turns a scraped article page, as text or HTML, into headline, lead, body, byline, dateline and the site's contact
-/// header, with a report of what was inferred or dropped on the way.
+/// Turns a scraped article page, as text or HTML, into headline, lead, body, byline, dateline, the site's contact
+/// header, breadcrumb and keywords, with a report of what was inferred or dropped on the way.
 /// </summary>
 public static class PageImporter
 {
@@ -69,7 +76,9 @@ public static class PageImporter
             {
                 return ReadText(text, publishedOn, today, page.Notes, page.PublishedAt);
             }
-            return Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, today, page.Notes, page.PublishedAt);
+            return WithLabels(
+                Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, today, page.Notes, page.PublishedAt),
+                page.Breadcrumb ?? [], page.Keywords ?? []);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -104,8 +113,36 @@ public static class PageImporter
             }
         }
 
+        // Keyword lines are no part of the article wherever they stand; a label with nothing after it heads a column.
+        var keywords = new PageLabels.KeywordSet();
+        var keywordLines = 0;
+        for (var i = 1; i < paragraphs.Count; i++)
+        {
+            if (PageFurniture.KeywordListText(paragraphs[i]) is not { } listed)
+            {
+                continue;
+            }
+            notes.Add(new ImportNote("dropped", "page", $"Dropped the keyword line \"{paragraphs[i]}\"."));
+            paragraphs.RemoveAt(i);
+            keywordLines++;
+            if (listed.Trim().Length > 0)
+            {
+                keywords.AddList(listed);
+            }
+            else
+            {
+                while (i < paragraphs.Count && LooksLikeKeyword(paragraphs[i]))
+                {
+                    keywords.Add(paragraphs[i]);
+                    paragraphs.RemoveAt(i);
+                }
+            }
+            i--;
+        }
+
         // The site's contact line and the reading controls come before the headline in a scrape.
         ParsedContactHeader? contactHeader = null;
+        IReadOnlyList<string> breadcrumb = [];
         for (var i = 0; i < MaxLeadingFurniture && paragraphs.Count > 0; i++)
         {
             if (contactHeader is null && ContactHeaderParser.Parse(paragraphs[0]) is { } header)
@@ -122,6 +159,7 @@ public static class PageImporter
             else if (PageFurniture.IsBreadcrumb(paragraphs[0]))
             {
                 notes.Add(new ImportNote("dropped", "page", $"Dropped the breadcrumb \"{paragraphs[0]}\"."));
+                breadcrumb = PageLabels.Trail(PageFurniture.BreadcrumbSegments(paragraphs[0]).Select(s => (s, (string?)null))) ?? [];
                 paragraphs.RemoveAt(0);
             }
             else if (TakeShownDate(paragraphs, 0, notes, ref publishedAt))
@@ -133,6 +171,10 @@ public static class PageImporter
             {
                 // A section's name over a longer line that is no sentence: the longer one is the headline.
                 notes.Add(new ImportNote("dropped", "page", $"Dropped the section label \"{paragraphs[0]}\"."));
+                if (breadcrumb.Count == 0)
+                {
+                    breadcrumb = PageLabels.Trail([(paragraphs[0], null)]) ?? [];
+                }
                 paragraphs.RemoveAt(0);
             }
             else
@@ -145,8 +187,29 @@ public static class PageImporter
         {
             TakeShownDate(paragraphs, 1, notes, ref publishedAt);
         }
-        return Assemble(paragraphs, contactHeader, emptyParagraphs, publishedOn, today, notes, publishedAt);
+        if (paragraphs.Count > 0)
+        {
+            breadcrumb = PageLabels.WithoutHeadline(breadcrumb, paragraphs[0]);
+        }
+        if (breadcrumb.Count > 0)
+        {
+            notes.Add(new ImportNote("inferred", "breadcrumb", $"Read the breadcrumb \"{string.Join(" › ", breadcrumb)}\" above the headline."));
+        }
+        if (keywords.Items.Count > 0)
+        {
+            notes.Add(new ImportNote("found", "keywords",
+                $"Read {keywords.Items.Count} keyword(s) from {keywordLines} keyword line(s): {string.Join(", ", keywords.Items)}."));
+        }
+        return WithLabels(Assemble(paragraphs, contactHeader, emptyParagraphs, publishedOn, today, notes, publishedAt), breadcrumb, keywords.Items);
     }
+
+    private static PageParseResult WithLabels(PageParseResult result, IReadOnlyList<string> breadcrumb, IReadOnlyList<string> keywords) =>
+        result.Page is { } page ? result with { Page = page with { Breadcrumb = breadcrumb, Keywords = keywords } } : result;
+
+    // A keyword on a line of its own, under a bare "Tags:" label: a few words, no sentence.
+    private static bool LooksLikeKeyword(string line) =>
+        line.Length <= PageLabels.MaxKeywordLength && line.Split(' ').Length <= 6 && !line.TrimEnd().EndsWith('.')
+        && !PageFurniture.IsTrailing(line) && !BylineParser.LooksLikeByline(line);
 
     private static bool TakeShownDate(List<string> paragraphs, int index, List<ImportNote> notes, ref DateTimeOffset? publishedAt)
     {

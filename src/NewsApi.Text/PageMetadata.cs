@@ -6,7 +6,8 @@ namespace NewsApi.Text;
 
 /// <summary>
 /// What an HTML page declares about itself outside its text: og:title, the JSON-LD headline and datePublished,
-/// &lt;title&gt;, article:published_time and &lt;time datetime&gt;.
+/// &lt;title&gt;, article:published_time and &lt;time datetime&gt;; its keywords (meta keywords, article:tag, JSON-LD
+/// keywords), its JSON-LD BreadcrumbList and its article:section.
 /// </summary>
 internal sealed class PageMetadata
 {
@@ -20,6 +21,15 @@ internal sealed class PageMetadata
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public string? PublishedFrom { get; private set; }
+
+    /// <summary>The keywords the page declares, in page order, as written (not yet cleaned).</summary>
+    public List<string> Keywords { get; } = [];
+
+    /// <summary>The first JSON-LD BreadcrumbList, top first; null when the page declares none.</summary>
+    public List<(string Name, string? Url)>? Trail { get; private set; }
+
+    /// <summary>The section article:section names.</summary>
+    public string? Section { get; private set; }
 
     /// <summary>Whether og:title or a JSON-LD headline names the article (a &lt;title&gt; often names only the site).</summary>
     public bool DeclaresTitle => _titles.Any(t => t.Source != "<title>");
@@ -138,6 +148,14 @@ internal sealed class PageMetadata
         {
             SetPublished(published, $"<meta {name}>");
         }
+        else if (name is "keywords" or "news_keywords" or "article:tag" && meta.GetAttribute("content") is { Length: > 0 } keywords)
+        {
+            Keywords.AddRange(PageLabels.SplitKeywords(keywords));
+        }
+        else if (name == "article:section" && Section is null && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } section)
+        {
+            Section = section;
+        }
     }
 
     private void AddTitle(string text, string source)
@@ -220,11 +238,80 @@ internal sealed class PageMetadata
         {
             SetPublished(published.GetString()!, "JSON-LD datePublished");
         }
+        if (IsOfType(element, "BreadcrumbList"))
+        {
+            ReadTrail(element);
+            return;
+        }
+        // A site's or publisher's keywords describe the site, not the article.
+        if (element.TryGetProperty("keywords", out var keywords) && !IsOfType(element, "WebSite") && !IsOfType(element, "Organization")
+            && !IsOfType(element, "NewsMediaOrganization") && !IsOfType(element, "Person"))
+        {
+            if (keywords.ValueKind == JsonValueKind.String)
+            {
+                Keywords.AddRange(PageLabels.SplitKeywords(keywords.GetString()!));
+            }
+            else if (keywords.ValueKind == JsonValueKind.Array)
+            {
+                Keywords.AddRange(keywords.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString()!));
+            }
+        }
         if (element.TryGetProperty("@graph", out var graph))
         {
             Visit(graph, depth + 1);
         }
+        // A WebPage states its trail in "breadcrumb".
+        if (element.TryGetProperty("breadcrumb", out var breadcrumb))
+        {
+            Visit(breadcrumb, depth + 1);
+        }
     }
+
+    private static bool IsOfType(JsonElement element, string type) =>
+        element.TryGetProperty("@type", out var declared) && declared.ValueKind switch
+        {
+            JsonValueKind.String => string.Equals(declared.GetString(), type, StringComparison.OrdinalIgnoreCase),
+            JsonValueKind.Array => declared.EnumerateArray().Any(t =>
+                t.ValueKind == JsonValueKind.String && string.Equals(t.GetString(), type, StringComparison.OrdinalIgnoreCase)),
+            _ => false,
+        };
+
+    /// <summary>itemListElement[]: name, or item.name; ordered by position where the items give one.</summary>
+    private void ReadTrail(JsonElement list)
+    {
+        if (Trail is not null || !list.TryGetProperty("itemListElement", out var elements) || elements.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+        var items = new List<(string Name, string? Url, double Position, int Index)>();
+        foreach (var element in elements.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+            element.TryGetProperty("item", out var item);
+            var name = StringOf(element, "name") ?? (item.ValueKind == JsonValueKind.Object ? StringOf(item, "name") : null);
+            if (name is null)
+            {
+                continue;
+            }
+            var url = item.ValueKind switch
+            {
+                JsonValueKind.String => item.GetString(),
+                JsonValueKind.Object => StringOf(item, "@id") ?? StringOf(item, "url"),
+                _ => null,
+            };
+            var position = element.TryGetProperty("position", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble()
+                : p.ValueKind == JsonValueKind.String && double.TryParse(p.GetString(), CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : double.MaxValue;
+            items.Add((name, url, position, items.Count));
+        }
+        Trail = items.OrderBy(i => i.Position).ThenBy(i => i.Index).Select(i => (i.Name, i.Url)).ToList();
+    }
+
+    private static string? StringOf(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Comparable(string text) =>
         VietnameseText.Fold(text).TrimEnd('.', '…', ' ').Replace("  ", " ", StringComparison.Ordinal);

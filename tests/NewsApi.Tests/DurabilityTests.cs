@@ -45,7 +45,15 @@ public class DurabilityTests : IDisposable
                     }
                 }
             })).ToArray();
-            await Task.Delay(TimeSpan.FromMilliseconds(1500 + round * 500));
+            // Killed while writes are flowing: once this round has had a few acknowledged (a busy machine may take
+            // seconds to get there), then a little later, at a different point each round.
+            var before = acknowledged.Count;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (acknowledged.Count < before + 5 && waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(50);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(300 + round * 250));
             app.Kill();
             stop.Cancel();
             await Task.WhenAll(writers);

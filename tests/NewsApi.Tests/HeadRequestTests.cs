@@ -43,9 +43,13 @@ public sealed class HeadRequestTests : IDisposable
             Assert.True(item["head"] is not null, $"{template} has GET but no HEAD in the document");
             var path = template.Replace("{idOrSlug}", "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020")
                 .Replace("{number}", "1").Replace("{page}", "1").Replace("{id}", template.StartsWith("/api/v1/webhooks", StringComparison.Ordinal) ? hookId : mediaId);
-            if (template == "/api/v1/contributors/{idOrSlug}" || template == "/api/v1/contributors/{idOrSlug}/articles")
+            // Each resource's {idOrSlug} is one of the seed's: its reporter, its section, its first tag.
+            foreach (var (resource, slug) in new[] { ("contributors", "huong-hong-thu"), ("sections", "quoc-phong-an-ninh"), ("tags", "hoi-nghi-quan-chinh") })
             {
-                path = template.Replace("{idOrSlug}", "huong-hong-thu");
+                if (template.StartsWith($"/api/v1/{resource}/{{idOrSlug}}", StringComparison.Ordinal))
+                {
+                    path = template.Replace("{idOrSlug}", slug);
+                }
             }
             using var get = await app.Client.GetAsync(path);
             using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));

@@ -92,8 +92,17 @@ internal static class ExpectedFields
                 $"{contact.GetProperty("address").GetString()} | {contact.GetProperty("phoneDisplay").GetString()} | {contact.GetProperty("phoneE164").GetString()}",
                 header is null ? null : $"{header.Address} | {phone?.Display} | {phone?.E164}");
         }
+
+        // A page without the member shows none, so every page is checked.
+        Add("breadcrumb", ListOf(expected, "breadcrumb"), page is null ? null : Joined(page.Breadcrumb));
+        Add("keywords", ListOf(expected, "keywords"), page is null ? null : Joined(page.Keywords));
         return checks;
     }
+
+    private static string ListOf(JsonElement expected, string member) =>
+        expected.TryGetProperty(member, out var list) ? Joined(list.EnumerateArray().Select(e => e.GetString()!).ToList()) : Joined([]);
+
+    private static string Joined(IReadOnlyList<string> items) => "[" + string.Join(" | ", items) + "]";
 
     private static string CreditsOf(JsonElement byline) =>
         string.Join("; ", byline.GetProperty("credits").EnumerateArray()

@@ -21,7 +21,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/", List).WithName("ListArticles").WithETag().WithSurrogateKey("list")
             .WithSummary("List published articles, newest first")
-            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; a search covers the most recently added matches up to Search:MaxResults, 10,000 by default, and the other filters and sorts apply to those), contributor (id or slug), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
+            .WithDescription("Paged with page/pageSize (max 100). Filters: q (tone-insensitive full text ranked by relevance; a search covers the most recently added matches up to Search:MaxResults, 10,000 by default, and the other filters and sorts apply to those), contributor (id or slug), section (id or slug, a slug it used to have too; its subsections' articles are included), tag (id or slug, or the slug of a tag merged into it), source, from/to (publication dates, inclusive). sort: -publishedAt (the default without q), publishedAt, -updatedAt, relevance (with q, and its default). status lists drafts or scheduled articles and needs a key with content.read. The Link header carries next/prev/first/last.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd().WithNinjs()

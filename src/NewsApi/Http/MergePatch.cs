@@ -29,9 +29,20 @@ public static class MergePatch
         {
             return (null, Problems.Invalid("$", "The body is not valid JSON."));
         }
-        return patch is JsonObject patchObject
-            ? (patchObject, null)
-            : (null, Problems.Invalid("$", $"A merge patch for {resource} is a JSON object."));
+        if (patch is not JsonObject patchObject)
+        {
+            return (null, Problems.Invalid("$", $"A merge patch for {resource} is a JSON object."));
+        }
+        try
+        {
+            // System.Text.Json refuses an object that names a member twice when it is first enumerated: here, not later.
+            _ = patchObject.Count;
+        }
+        catch (ArgumentException)
+        {
+            return (null, Problems.Invalid("$", "A member appears twice in the patch."));
+        }
+        return (patchObject, null);
     }
 
     /// <summary>

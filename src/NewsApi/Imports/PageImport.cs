@@ -72,6 +72,17 @@ public static class PageImport
             return ImportedBefore(existing);
         }
 
+        sectionId ??= await PlaceAsync(db, parsed.Breadcrumb, report, cancellationToken);
+        if (tags is null && parsed.Keywords.Count > 0)
+        {
+            tags = parsed.Keywords;
+            var folded = tags.Select(NewsApi.Tags.ArticleTagging.FoldedOf).ToList();
+            var known = await db.Tags.Where(t => EF.Parameter(folded).Contains(t.Folded)).Select(t => t.Folded).ToListAsync(cancellationToken);
+            var created = folded.Count(f => !known.Contains(f));
+            report.Add(new ImportNoteResponse("found", "tags", $"Tagged {string.Join(", ", tags)} from the page's keywords"
+                + (created == 0 ? "." : $" ({created} new tag{(created == 1 ? "" : "s")}).")));
+        }
+
         var request = new ArticleRequest(
             parsed.Headline,
             parsed.Lead,
@@ -150,4 +161,40 @@ public static class PageImport
 
     private static ImportedContactHeader? Contact(ParsedContactHeader? parsed, bool applied) =>
         parsed is null ? null : new(parsed.Address, parsed.Phones.Select(p => new PhoneResponse(p.Display, p.E164)).ToList(), parsed.Email, applied);
+
+    /// <summary>
+    /// The section a page's breadcrumb names: its deepest entry that is the name (tone-insensitive) or slug of an existing
+    /// section, preferring one whose parent the breadcrumb names too. Says in the report what it placed, or why not.
+    /// </summary>
+    private static async Task<int?> PlaceAsync(NewsDbContext db, IReadOnlyList<string> breadcrumb, List<ImportNoteResponse> report, CancellationToken cancellationToken)
+    {
+        if (breadcrumb.Count == 0)
+        {
+            return null;
+        }
+        var trail = string.Join(" › ", breadcrumb);
+        var sections = await db.Sections.AsNoTracking().Select(s => new { s.Id, s.Name, s.Slug, s.ParentId, s.Path }).ToListAsync(cancellationToken);
+        var folded = breadcrumb.Select(NewsApi.Tags.ArticleTagging.FoldedOf).ToList();
+        for (var i = breadcrumb.Count - 1; i >= 0; i--)
+        {
+            var slug = VietnameseText.Slugify(breadcrumb[i]);
+            var named = sections.Where(s => NewsApi.Tags.ArticleTagging.FoldedOf(s.Name) == folded[i] || s.Slug == slug).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+            // Two sections of one name in different places: the one under a section the breadcrumb names before it.
+            var above = folded.Take(i).ToHashSet();
+            var section = named.FirstOrDefault(s => s.ParentId is { } parent
+                    && sections.FirstOrDefault(p => p.Id == parent) is { } p && above.Contains(NewsApi.Tags.ArticleTagging.FoldedOf(p.Name)))
+                ?? named[0];
+            report.Add(new ImportNoteResponse("found", "section",
+                $"Placed in the section {section.Name} ({section.Path}), named by the breadcrumb \"{trail}\"."
+                + (i < breadcrumb.Count - 1 ? $" Not a section here: {string.Join(", ", breadcrumb.Skip(i + 1))}." : "")));
+            return section.Id;
+        }
+        report.Add(new ImportNoteResponse("warning", "section",
+            $"The breadcrumb \"{trail}\" names no section of this site; the article is in no section. Create the section, or set sectionId."));
+        return null;
+    }
 }

@@ -127,7 +127,11 @@ public static class SectionEndpoints
             return invalid!;
         }
         return await ChangeAsync(idOrSlug, http, writer,
-            current => MergePatch.MergeAsync(new SectionRequest(current.Name, current.Slug, current.ParentId, current.Position), patch, "a section", validator, cancellationToken),
+            // A move without a position puts the section after its new siblings, as a new one would be.
+            current => MergePatch.MergeAsync(
+                new SectionRequest(current.Name, current.Slug, current.ParentId,
+                    patch.ContainsKey("parentId") && !patch.ContainsKey("position") ? null : current.Position),
+                patch, "a section", validator, cancellationToken),
             cancellationToken);
     }
 
