@@ -26,7 +26,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/{idOrSlug}", Get).WithName("GetArticle").WithETag().WithNewsArticleJsonLd().WithNinjs()
             .WithSummary("Get one article by id or slug")
-            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164), and image lists the feature image as ImageObjects (the original and its renditions). featureImage and image blocks embed the photo's summary (size, url, renditions); their caption, alt and credit are this article's own, else the photo's, and a photo with no credit is credited to the byline's photo contributors. With Accept: application/ninjs+json it is an IPTC ninjs 3.1 news item: by is the byline as printed, people has one entry per credited contributor and role (rel is the role, literal the contributor's slug), infoSources holds the publisher and the credited source (role source), located is the dateline's place.")
+            .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164), and image lists the feature image as ImageObjects (the original and its renditions). featureImage and image blocks embed the photo's summary (size, url, renditions); their caption, alt and credit are this article's own, else the photo's, and a photo with no credit is credited to the byline's photo contributors. With Accept: application/ninjs+json it is an IPTC ninjs 3.1 news item: by is the byline as printed, people has one entry per credited contributor and role (rel is the role, literal the contributor's slug), infoSources holds the publisher and the credited source (role source), located is the dateline's place, subjects the section (rel section) and the tags (rel tag), each with its name, its resource's uri by id and its slug as literal. In JSON-LD, articleSection names the section and those above it (the top one first) and keywords the tags. Surrogate-Key names the article, its section and its tags (article-{id} section-{id} tag-{id}).")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
         var writes = group.Writes(Scopes.ContentWrite);
@@ -73,9 +73,9 @@ public static class ArticleEndpoints
         // A published article's JSON is stored rendered: one indexed read, its bytes sent as they are (compressed when
         // the client accepts it). JSON-LD, ninjs, drafts and schedules are rendered here.
         if (!NewsArticleJsonLd.IsPreferred(http.Request) && !Ninjs.IsPreferred(http.Request)
-            && await store.FindPublishedDocumentAsync(idOrSlug, ContentCodings.Preferred(http.Request), cancellationToken) is var (id, document))
+            && await store.FindPublishedDocumentAsync(idOrSlug, ContentCodings.Preferred(http.Request), cancellationToken) is var (_, document, keys))
         {
-            SurrogateKeys.Add(http.Response, $"article-{id}");
+            SurrogateKeys.Add(http.Response, [.. keys]);
             return new StoredDocumentResult(document, "application/json; charset=utf-8");
         }
         var article = await store.FindReadableAsync(http.User, idOrSlug, cancellationToken);
@@ -83,8 +83,9 @@ public static class ArticleEndpoints
         {
             return Problems.NotFound("article", idOrSlug);
         }
-        SurrogateKeys.Add(http.Response, $"article-{article.Id}");
-        return TypedResults.Ok(article.ToResponse(store.Site));
+        var response = article.ToResponse(store.Site);
+        SurrogateKeys.Add(http.Response, [.. ArticleSurrogateKeys.Of(response)]);
+        return TypedResults.Ok(response);
     }
 
     /// <summary>

@@ -56,3 +56,27 @@ public static class ArticleHttp
         return new CachedJson<ArticlePage>(page.ToJson(links));
     }
 }
+
+/// <summary>What an article's answer holds, for Surrogate-Key: the article, its section and its tags (article-12 section-3 tag-7).</summary>
+public static class ArticleSurrogateKeys
+{
+    public static IReadOnlyList<string> Of(ArticleResponse article) => Of(article.Id, article.Section?.Id, article.Tags.Select(t => t.Id));
+
+    public static IReadOnlyList<string> Of(int articleId, int? sectionId, IEnumerable<int> tagIds) =>
+        new[] { $"article-{articleId}" }
+            .Concat(sectionId is { } section ? [$"section-{section}"] : [])
+            .Concat(tagIds.Select(t => $"tag-{t}"))
+            .ToList();
+
+    /// <summary>The keys of a published article from its stored list item (an ArticleSummary as JSON): its section's id and its tags' ids.</summary>
+    public static IReadOnlyList<string> OfSummary(int articleId, byte[] summary)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(summary);
+        var root = json.RootElement;
+        int? section = root.TryGetProperty("section", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.Object ? s.GetProperty("id").GetInt32() : null;
+        var tags = root.TryGetProperty("tags", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? t.EnumerateArray().Select(tag => tag.GetProperty("id").GetInt32()).ToList()
+            : [];
+        return Of(articleId, section, tags);
+    }
+}

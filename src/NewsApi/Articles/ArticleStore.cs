@@ -39,22 +39,25 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
     /// A published article's stored document, in the encoding asked for: one indexed lookup returning bytes. Null when
     /// there is none to serve this way (no such article, a draft, a schedule: those take <see cref="FindReadableAsync"/>).
     /// </summary>
-    public async Task<(int ArticleId, StoredDocument Document)?> FindPublishedDocumentAsync(string idOrSlug, ContentCoding coding, CancellationToken cancellationToken)
+    public async Task<(int ArticleId, StoredDocument Document, IReadOnlyList<string> SurrogateKeys)?> FindPublishedDocumentAsync(
+        string idOrSlug, ContentCoding coding, CancellationToken cancellationToken)
     {
         var documents = db.ArticleDocuments.AsNoTracking().Where(d => d.Status == ArticleStatus.Published);
         documents = IdOrSlug.IsId(idOrSlug, out var id) ? documents.Where(d => d.ArticleId == id) : documents.Where(d => d.Slug == idOrSlug);
+        // The list item comes along (a few hundred bytes of the same row): its section and tags name the answer's surrogate
+        // keys without a column of their own.
         var found = coding switch
         {
-            ContentCoding.Brotli => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Brotli, "br") }).FirstOrDefaultAsync(cancellationToken),
-            ContentCoding.Gzip => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Gzip, "gzip") }).FirstOrDefaultAsync(cancellationToken),
-            _ => await documents.Select(d => new { d.ArticleId, Document = new StoredDocument(d.ETag, d.Json, null) }).FirstOrDefaultAsync(cancellationToken),
+            ContentCoding.Brotli => await documents.Select(d => new { d.ArticleId, d.Summary, Document = new StoredDocument(d.ETag, d.Brotli, "br") }).FirstOrDefaultAsync(cancellationToken),
+            ContentCoding.Gzip => await documents.Select(d => new { d.ArticleId, d.Summary, Document = new StoredDocument(d.ETag, d.Gzip, "gzip") }).FirstOrDefaultAsync(cancellationToken),
+            _ => await documents.Select(d => new { d.ArticleId, d.Summary, Document = new StoredDocument(d.ETag, d.Json, null) }).FirstOrDefaultAsync(cancellationToken),
         };
         if (found is { Document.Body.Length: 0 })
         {
             // A very long article is stored as JSON only (see ArticleDocuments.Fill): sent as JSON, compressed on the way out.
             return await FindPublishedDocumentAsync(idOrSlug, ContentCoding.Identity, cancellationToken);
         }
-        return found is null ? null : (found.ArticleId, found.Document);
+        return found is null ? null : (found.ArticleId, found.Document, ArticleSurrogateKeys.OfSummary(found.ArticleId, found.Summary));
     }
 
     /// <summary>The article with this id or current slug, tracked and whole (byline, credits, dateline), for a change.</summary>

@@ -25,13 +25,16 @@ public sealed record JsonFeedItem(
     [property: JsonPropertyName("date_modified")] DateTimeOffset DateModified,
     [property: JsonPropertyName("language")] string Language,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("authors")] IReadOnlyList<JsonFeedAuthor>? Authors,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("image")] string? Image = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("image")] string? Image = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: JsonPropertyName("tags")] IReadOnlyList<string>? Tags = null);
 
 public sealed record JsonFeedAuthor([property: JsonPropertyName("name")] string Name);
 
 /// <summary>
 /// A schema.org NewsArticle as JSON-LD. Each credit is a Person author whose jobTitle lists the byline roles
 /// ("text", "photo", …): the plain Person form search engines read, where schema.org's Role wrapper is not understood.
+/// articleSection names the section and the sections above it, the top one first (the property repeated, as schema.org
+/// allows); keywords lists the tags' names, one value each (a tag's name may hold a comma, which a joined string would split).
 /// </summary>
 public sealed record NewsArticleLd(
     [property: JsonPropertyName("@context")] string Context,
@@ -48,7 +51,9 @@ public sealed record NewsArticleLd(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PersonLd>? Author,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OrganizationLd? SourceOrganization,
     OrganizationLd Publisher,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImageObjectLd>? Image = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImageObjectLd>? Image = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ArticleSection = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Keywords = null);
 
 /// <summary>The article's feature image, once per size it is served in (the original and its renditions), widest first.</summary>
 public sealed record ImageObjectLd(

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Articles;
@@ -33,48 +35,64 @@ public static class FeedEndpoints
     private const string MediaRssNamespace = "http://search.yahoo.com/mrss/";
     private const string ImageSitemapNamespace = "http://www.google.com/schemas/sitemap-image/1.1";
 
+    /// <summary>What the section and tag parameters do, the same for every feed and the sitemap.</summary>
+    private const string Filters = "section (id or slug; a slug the section used to have still names it) keeps the articles placed in that section or any of its subsections; tag (id or slug) the articles with that tag; both together, those with both. A value the article list would refuse (too long, control characters) is a 400; a section that does not exist, or a tag that does not exist or that no published article carries, is a 404 problem, so a reader subscribed to a deleted section hears so rather than reading an empty feed forever (a section that exists but has no published articles yet gives an empty feed).";
+
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds").WithSurrogateKey("list")
+        routes.MapGet("/feeds/rss.xml", Rss).WithName("GetRssFeed").WithTags("Feeds")
             .WithSummary("RSS 2.0 feed of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description (HTML-encoded plain text: a reader rendering it as HTML shows the text, never markup), link, publication date, credited names, and the feature image as an enclosure and a media:content (Media RSS) of its widest JPEG rendition. Drafts and scheduled articles whose time has not come never appear. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles, newest first: headline, lead as description (HTML-encoded plain text: a reader rendering it as HTML shows the text, never markup), link, publication date, credited names, categories (the section's name with its path as domain, then the tags' names), and the feature image as an enclosure and a media:content (Media RSS) of its widest JPEG rendition. Drafts and scheduled articles whose time has not come never appear. {Filters} A filtered feed's title names the section and tag (\"NewsApi — Quốc phòng - An ninh\") and its atom:link self names them by their current slugs. Surrogate-Key: list, and section-{{id}} / tag-{{id}} when filtered. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        routes.MapGet("/feeds/atom.xml", Atom).WithName("GetAtomFeed").WithTags("Feeds").WithSurrogateKey("list")
+        routes.MapGet("/feeds/atom.xml", Atom).WithName("GetAtomFeed").WithTags("Feeds")
             .WithSummary("Atom 1.0 feed of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles, newest first, as Atom entries (id is the article's permanent id link, summary its lead, authors its credited names, the feature image an enclosure link). Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles, newest first, as Atom entries (id is the article's permanent id link, summary its lead, authors its credited names, the feature image an enclosure link, and a category per section and tag: term the slug, label the name, scheme {{base}}/api/v1/sections/ or {{base}}/api/v1/tags/, so that scheme and term make the resource's URL). {Filters} A filtered feed's title names the section and tag, its self link names them by their current slugs and its id by their ids, which no rename changes. Surrogate-Key: list, and section-{{id}} / tag-{{id}} when filtered. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        routes.MapGet("/feeds/feed.json", JsonFeedDocument).WithName("GetJsonFeed").WithTags("Feeds").WithSurrogateKey("list")
+        routes.MapGet("/feeds/feed.json", JsonFeedDocument).WithName("GetJsonFeed").WithTags("Feeds")
             .WithSummary("JSON Feed 1.1 of the latest published articles")
-            .WithDescription($"The {FeedSize} latest published articles as JSON Feed 1.1 (snake_case members, as that format has them): content_text is the lead and body paragraphs, image the feature image's widest JPEG rendition. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
+            .WithDescription($"The {FeedSize} latest published articles as JSON Feed 1.1 (snake_case members, as that format has them): content_text is the lead and body paragraphs, image the feature image's widest JPEG rendition, tags the section's name and then the tags' names (each once). {Filters} A filtered feed's title names the section and tag and its feed_url names them by their current slugs. Surrogate-Key: list, and section-{{id}} / tag-{{id}} when filtered. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<JsonFeed>(StatusCodes.Status200OK, "application/feed+json")
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds").WithSurrogateKey("list")
+        routes.MapGet("/sitemap.xml", Sitemap).WithName("GetSitemap").WithTags("Feeds")
             .WithSummary("Sitemap of the published articles, with Google News entries for the last two days")
-            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). An article with a feature image lists it as an image:image entry (its original, at its hashed URL). With more published articles than Sitemap:UrlsPerFile ({SitemapSize} by default, the sitemaps.org limit) it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of that many each. loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
-            .Produces<string>(StatusCodes.Status200OK, "application/xml")
-            .Produces(StatusCodes.Status304NotModified);
-
-        routes.MapGet("/sitemaps/{page:int}.xml", SitemapPage).WithName("GetSitemapPage").WithTags("Feeds").WithSurrogateKey("list")
-            .WithSummary("One file of a sitemap too large for one")
-            .WithDescription($"Page n (from 1, newest first) of Sitemap:UrlsPerFile ({SitemapSize} by default) published articles, as the sitemap index at /sitemap.xml lists them; a urlset like /sitemap.xml. A page beyond the last is 404.")
+            .WithDescription($"A sitemaps.org urlset of every published article, newest first, with loc and lastmod. Articles published in the last two days also carry a Google News entry (publication name from Site:Name, language, publication date, title). An article with a feature image lists it as an image:image entry (its original, at its hashed URL). With more published articles than Sitemap:UrlsPerFile ({SitemapSize} by default, the sitemaps.org limit) it is a sitemap index instead, listing /sitemaps/1.xml, /sitemaps/2.xml, … of that many each (with the same section and tag). loc is Site:ArticleUrl with the slug when set (the front end's page), else the API resource. {Filters} Surrogate-Key: list, and section-{{id}} / tag-{{id}} when filtered. Strong ETag (If-None-Match → 304), Cache-Control: public, max-age=5.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapGet("/sitemaps/{page:int}.xml", SitemapPage).WithName("GetSitemapPage").WithTags("Feeds")
+            .WithSummary("One file of a sitemap too large for one")
+            .WithDescription($"Page n (from 1, newest first) of Sitemap:UrlsPerFile ({SitemapSize} by default) published articles, as the sitemap index at /sitemap.xml lists them; a urlset like /sitemap.xml, with the same section and tag filters. A page beyond the last is 404.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
     }
 
-    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Rss(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
-        CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Rss(
+        [AsParameters] FeedQuery query, HttpContext http, NewsDbContext db, SiteTime site, IOptions<Media.MediaOptions> media,
+        IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
+        var (scope, problem) = await FeedScope.ResolveAsync(query, db, site.UtcNow, validator, cancellationToken);
+        if (scope is null)
+        {
+            return problem!;
+        }
         var links = SiteLinks.For(http.Request);
-        var feed = SyndicationFeedOf(await LatestAsync(db, site, media.Value, cancellationToken), links, site, "/feeds/rss.xml", "application/rss+xml");
+        var articles = await LatestAsync(db, site, media.Value, scope, cancellationToken);
+        // RSS has one taxonomy attribute, domain: the section's path tells it from a tag of the same name.
+        var feed = SyndicationFeedOf(articles, links, site, scope, "/feeds/rss.xml", "application/rss+xml", a =>
+            (a.Section is { } section ? [new SyndicationCategory(section.Name, section.Path, null)] : Array.Empty<SyndicationCategory>())
+                .Concat(TagsOf(a).Select(t => new SyndicationCategory(t.Name))));
         // RSS's own <author> is an e-mail address, which credits do not have; readers take names from dc:creator.
         feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
         feed.AttributeExtensions.Add(new XmlQualifiedName("media", "http://www.w3.org/2000/xmlns/"), MediaRssNamespace);
@@ -88,24 +106,39 @@ public static class FeedEndpoints
                 item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), author.Name));
             }
         }
-        return CachedResponse.Send(http, Xml(new Rss20FeedFormatter(feed).WriteTo), RssContentType, sameForEveryKey: true);
+        return Send(http, scope, Xml(new Rss20FeedFormatter(feed).WriteTo), RssContentType);
     }
 
-    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Atom(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
-        CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Atom(
+        [AsParameters] FeedQuery query, HttpContext http, NewsDbContext db, SiteTime site, IOptions<Media.MediaOptions> media,
+        IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
+        var (scope, problem) = await FeedScope.ResolveAsync(query, db, site.UtcNow, validator, cancellationToken);
+        if (scope is null)
+        {
+            return problem!;
+        }
         var links = SiteLinks.For(http.Request);
-        var feed = SyndicationFeedOf(await LatestAsync(db, site, media.Value, cancellationToken), links, site, "/feeds/atom.xml", "application/atom+xml");
-        return CachedResponse.Send(http, Xml(new Atom10FeedFormatter(feed).WriteTo), AtomContentType, sameForEveryKey: true);
+        var articles = await LatestAsync(db, site, media.Value, scope, cancellationToken);
+        // Scheme and term together make the section's or tag's resource URL.
+        var (sections, tags) = (links.To(Sections.SectionEndpoints.BasePath + "/"), links.To(Tags.TagEndpoints.BasePath + "/"));
+        var feed = SyndicationFeedOf(articles, links, site, scope, "/feeds/atom.xml", "application/atom+xml", a =>
+            (a.Section is { } section ? [new SyndicationCategory(section.Slug, sections, section.Name)] : Array.Empty<SyndicationCategory>())
+                .Concat(TagsOf(a).Select(t => new SyndicationCategory(t.Slug, tags, t.Name))));
+        return Send(http, scope, Xml(new Atom10FeedFormatter(feed).WriteTo), AtomContentType);
     }
 
-    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> JsonFeedDocument(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
-        CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> JsonFeedDocument(
+        [AsParameters] FeedQuery query, HttpContext http, NewsDbContext db, SiteTime site, IOptions<Media.MediaOptions> media,
+        IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
+        var (scope, problem) = await FeedScope.ResolveAsync(query, db, site.UtcNow, validator, cancellationToken);
+        if (scope is null)
+        {
+            return problem!;
+        }
         var links = SiteLinks.For(http.Request);
-        var items = (await LatestAsync(db, site, media.Value, cancellationToken)).Select(a => new JsonFeedItem(
+        var items = (await LatestAsync(db, site, media.Value, scope, cancellationToken)).Select(a => new JsonFeedItem(
                 links.ArticleIdentity(a.Id),
                 links.Article(a.Slug),
                 a.Headline,
@@ -117,20 +150,28 @@ public static class FeedEndpoints
                 a.Byline is { Credits.Count: > 0 } byline
                     ? byline.Credits.OrderBy(c => c.Position).Select(c => new JsonFeedAuthor(c.Contributor.Name)).ToList()
                     : null,
-                FeedImageOf(a, links)?.Url))
+                FeedImageOf(a, links)?.Url,
+                TagNamesOf(a)))
             .ToList();
-        var feed = new JsonFeed(JsonFeed.Version11, links.Name, links.Home, links.To("/feeds/feed.json"), Description(links), "vi", items);
-        return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(feed, Json.Options), JsonFeedContentType, sameForEveryKey: true);
+        var feed = new JsonFeed(JsonFeed.Version11, scope.Title(links), links.Home, links.To("/feeds/feed.json" + scope.Query),
+            Description(links, scope), "vi", items);
+        return Send(http, scope, JsonSerializer.SerializeToUtf8Bytes(feed, Json.Options), JsonFeedContentType);
     }
 
-    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Sitemap(
-        HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> Sitemap(
+        [AsParameters] FeedQuery query, HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap,
+        IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
+        var (scope, problem) = await FeedScope.ResolveAsync(query, db, site.UtcNow, validator, cancellationToken);
+        if (scope is null)
+        {
+            return problem!;
+        }
         var links = SiteLinks.For(http.Request);
-        var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, cancellationToken);
+        var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, scope, cancellationToken);
         if (pages == 1)
         {
-            return CachedResponse.Send(http, await UrlSetAsync(db, site, links, 1, perFile, cancellationToken), SitemapContentType, sameForEveryKey: true);
+            return Send(http, scope, await UrlSetAsync(db, site, links, scope, 1, perFile, cancellationToken), SitemapContentType);
         }
         var index = Xml(writer =>
         {
@@ -139,26 +180,38 @@ public static class FeedEndpoints
             for (var page = 1; page <= pages; page++)
             {
                 writer.WriteStartElement("sitemap", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, links.To(string.Create(CultureInfo.InvariantCulture, $"/sitemaps/{page}.xml")));
+                writer.WriteElementString("loc", SitemapNamespace, links.To(string.Create(CultureInfo.InvariantCulture, $"/sitemaps/{page}.xml") + scope.Query));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
             writer.WriteEndDocument();
         });
-        return CachedResponse.Send(http, index, SitemapContentType, sameForEveryKey: true);
+        return Send(http, scope, index, SitemapContentType);
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> SitemapPage(
-        int page, HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, IOptions<Media.MediaOptions> media,
-        CancellationToken cancellationToken)
+        int page, [AsParameters] FeedQuery query, HttpContext http, NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap,
+        IValidator<ArticleListQuery> validator, CancellationToken cancellationToken)
     {
-        var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, cancellationToken);
+        var (scope, problem) = await FeedScope.ResolveAsync(query, db, site.UtcNow, validator, cancellationToken);
+        if (scope is null)
+        {
+            return problem!;
+        }
+        var (perFile, pages) = await SitemapPagesAsync(db, site, sitemap, scope, cancellationToken);
         if (page < 1 || page > pages)
         {
             return Problems.NotFound("sitemap page", page);
         }
-        var body = await UrlSetAsync(db, site, SiteLinks.For(http.Request), page, perFile, cancellationToken);
-        return CachedResponse.Send(http, body, SitemapContentType, sameForEveryKey: true).Result switch
+        var body = await UrlSetAsync(db, site, SiteLinks.For(http.Request), scope, page, perFile, cancellationToken);
+        return Send(http, scope, body, SitemapContentType);
+    }
+
+    /// <summary>A feed's answer: the same for every key (so public), named by what it holds.</summary>
+    private static Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Send(HttpContext http, FeedScope scope, byte[] body, string contentType)
+    {
+        SurrogateKeys.Add(http.Response, scope.SurrogateKeys);
+        return CachedResponse.Send(http, body, contentType, sameForEveryKey: true).Result switch
         {
             FileContentHttpResult file => file,
             var notModified => (StatusCodeHttpResult)notModified,
@@ -166,22 +219,25 @@ public static class FeedEndpoints
     }
 
     /// <summary>How many URLs one sitemap file holds (Sitemap:UrlsPerFile), and how many files the public articles fill (at least one).</summary>
-    private static async Task<(int PerFile, int Pages)> SitemapPagesAsync(NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, CancellationToken cancellationToken)
+    private static async Task<(int PerFile, int Pages)> SitemapPagesAsync(
+        NewsDbContext db, SiteTime site, IOptions<SitemapOptions> sitemap, FeedScope scope, CancellationToken cancellationToken)
     {
         var perFile = sitemap.Value.UrlsPerFile;
-        var total = await db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).CountAsync(cancellationToken);
+        var isPublic = await ArticleQueries.IsPublicAsync(db, site.UtcNow, cancellationToken);
+        var total = await scope.Articles(db, isPublic).CountAsync(cancellationToken);
         return (perFile, Math.Max(1, (total + perFile - 1) / perFile));
     }
 
-    /// <summary>One sitemaps.org urlset: page <paramref name="page"/> of the public articles, newest first.</summary>
-    private static async Task<byte[]> UrlSetAsync(NewsDbContext db, SiteTime site, SiteLinks links, int page, int perFile, CancellationToken cancellationToken)
+    /// <summary>One sitemaps.org urlset: page <paramref name="page"/> of the public articles in the scope, newest first.</summary>
+    private static async Task<byte[]> UrlSetAsync(
+        NewsDbContext db, SiteTime site, SiteLinks links, FeedScope scope, int page, int perFile, CancellationToken cancellationToken)
     {
         var now = site.UtcNow;
-        var rows = await db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(now))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * perFile).Take(perFile)
-            .Select(a => new SitemapRow(a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt, a.FeatureImage))
-            .ToListAsync(cancellationToken);
+        var ids = await scope.PageIdsAsync(db, now, (page - 1) * perFile, perFile, cancellationToken);
+        var found = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Select(a => new SitemapRow(a.Id, a.Slug, a.Headline, a.Language, a.PublishedAt, a.UpdatedAt, a.FeatureImage))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var newsSince = now - NewsWindow;
         var imageIds = rows.Where(r => r.FeatureImage is not null).Select(r => r.FeatureImage!.MediaId).Distinct().ToList();
         var images = imageIds.Count == 0
@@ -226,16 +282,24 @@ public static class FeedEndpoints
         });
     }
 
-    /// <summary>The latest public articles, whole (byline with credits, photos): what every feed lists.</summary>
-    private static async Task<List<Article>> LatestAsync(NewsDbContext db, SiteTime site, Media.MediaOptions media, CancellationToken cancellationToken)
+    /// <summary>The latest public articles in the scope, whole (byline with credits, photos, section, tags): what every feed lists.</summary>
+    private static async Task<List<Article>> LatestAsync(
+        NewsDbContext db, SiteTime site, Media.MediaOptions media, FeedScope scope, CancellationToken cancellationToken)
     {
-        var articles = await db.Articles.AsNoTracking().Where(ArticleQueries.IsPublic(site.UtcNow))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(FeedSize)
-            .Full()
-            .ToListAsync(cancellationToken);
+        var ids = await scope.NewestIdsAsync(db, site.UtcNow, FeedSize, cancellationToken);
+        var found = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Full().ToDictionaryAsync(a => a.Id, cancellationToken);
+        var articles = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         await ArticlePhotos.LoadAsync(db, articles, media, cancellationToken);
         return articles;
+    }
+
+    private static IEnumerable<Tags.Tag> TagsOf(Article article) => article.Tags.OrderBy(t => t.Position).Select(t => t.Tag);
+
+    /// <summary>JSON Feed's tags: the section's name, then the tags' names, each once; null without any.</summary>
+    private static IReadOnlyList<string>? TagNamesOf(Article article)
+    {
+        var names = new[] { article.Section?.Name }.OfType<string>().Concat(TagsOf(article).Select(t => t.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 0 ? null : names;
     }
 
     /// <summary>
@@ -254,22 +318,24 @@ public static class FeedEndpoints
             : (links.To(original), "image/" + family, image.Width, image.Height);
     }
 
-    private static SyndicationFeed SyndicationFeedOf(IReadOnlyList<Article> articles, SiteLinks links, SiteTime site, string path, string mediaType)
+    private static SyndicationFeed SyndicationFeedOf(IReadOnlyList<Article> articles, SiteLinks links, SiteTime site, FeedScope scope,
+        string path, string mediaType, Func<Article, IEnumerable<SyndicationCategory>> categories)
     {
-        var feedUrl = links.To(path);
+        // The self link names the filter by its current slugs; the id (Atom's) by ids, which a renamed section keeps.
+        var feedUrl = links.To(path + scope.Query);
         // Built from the articles alone, never from the clock, so an unchanged feed keeps its ETag.
         var updated = articles.Count == 0 ? DateTimeOffset.UnixEpoch : articles.Max(a => Modified(a, site));
-        var feed = new SyndicationFeed(links.Name, Description(links), new Uri(links.Home), feedUrl, updated)
+        var feed = new SyndicationFeed(scope.Title(links), Description(links, scope), new Uri(links.Home), links.To(path + scope.IdQuery), updated)
         {
             Language = "vi",
             Generator = "NewsApi",
-            Items = articles.Select(a => ItemOf(a, links, site)).ToList(),
+            Items = articles.Select(a => ItemOf(a, links, site, categories(a))).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(feedUrl), mediaType));
         return feed;
     }
 
-    private static SyndicationItem ItemOf(Article article, SiteLinks links, SiteTime site)
+    private static SyndicationItem ItemOf(Article article, SiteLinks links, SiteTime site, IEnumerable<SyndicationCategory> categories)
     {
         var item = new SyndicationItem(article.Headline, (SyndicationContent?)null, new Uri(links.Article(article.Slug)),
             links.ArticleIdentity(article.Id), Modified(article, site))
@@ -277,6 +343,10 @@ public static class FeedEndpoints
             PublishDate = Published(article, site),
             Summary = new TextSyndicationContent(article.Lead),
         };
+        foreach (var category in categories)
+        {
+            item.Categories.Add(category);
+        }
         if (FeedImageOf(article, links) is { } image)
         {
             // An enclosure for every reader (its length is not known without making the rendition: 0, as RSS allows for
@@ -297,7 +367,7 @@ public static class FeedEndpoints
     public static string HtmlText(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
-    private static string Description(SiteLinks links) => $"Tin bài mới nhất của {links.Name}";
+    private static string Description(SiteLinks links, FeedScope scope) => $"Tin bài mới nhất của {scope.Title(links)}";
 
     private static DateTimeOffset Published(Article article, SiteTime site) => site.ToSite(article.PublishedAt ?? article.UpdatedAt);
 
@@ -319,7 +389,8 @@ public static class FeedEndpoints
         return stream.ToArray();
     }
 
-    private sealed record SitemapRow(string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt, FeatureImageRequest? FeatureImage);
+    private sealed record SitemapRow(
+        int Id, string Slug, string Headline, string Language, DateTime? PublishedAt, DateTime UpdatedAt, FeatureImageRequest? FeatureImage);
 }
 
 /// <summary>Sitemap: how many URLs one sitemap file holds (the sitemaps.org limit at most).</summary>

@@ -51,7 +51,8 @@ public static class NewsArticleJsonLd
         return jsonLd > 0 && jsonLd >= QualityOf("application/json");
     }
 
-    public static NewsArticleLd From(ArticleResponse article, SiteContact? contact, SiteLinks links)
+    /// <param name="sectionNames">The names of the article's section and the sections above it, top first; the section's own name alone when not given.</param>
+    public static NewsArticleLd From(ArticleResponse article, SiteContact? contact, SiteLinks links, IReadOnlyList<string>? sectionNames = null)
     {
         var byline = article.Byline;
         var url = links.Article(article.Slug);
@@ -78,7 +79,31 @@ public static class NewsArticleJsonLd
                 contact is null ? null : new PostalAddressLd("PostalAddress", contact.Address),
                 contact?.Phones.FirstOrDefault()?.E164,
                 contact?.Email),
-            ImagesOf(article.FeatureImage, links));
+            ImagesOf(article.FeatureImage, links),
+            sectionNames ?? (article.Section is { } section ? [section.Name] : null),
+            article.Tags is { Count: > 0 } tags ? tags.Select(t => t.Name).ToList() : null);
+    }
+
+    /// <summary>
+    /// The names of the article's section and of the sections above it, top first: the path's prefixes ("a", "a/b") are
+    /// the ancestors' paths, read by the unique index on path (at most SectionLimits.Depth - 1 rows). Null without a section.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> SectionNamesAsync(
+        NewsDbContext db, ArticleResponse article, CancellationToken cancellationToken)
+    {
+        if (article.Section is not { } section)
+        {
+            return null;
+        }
+        var slugs = section.Path.Split('/');
+        var above = Enumerable.Range(1, slugs.Length - 1).Select(n => string.Join('/', slugs.Take(n))).ToList();
+        if (above.Count == 0)
+        {
+            return [section.Name];
+        }
+        var names = await db.Sections.AsNoTracking().Where(s => EF.Parameter(above).Contains(s.Path))
+            .Select(s => new { s.Path, s.Name }).ToDictionaryAsync(s => s.Path, s => s.Name, cancellationToken);
+        return above.Where(names.ContainsKey).Select(p => names[p]).Append(section.Name).ToList();
     }
 
     /// <summary>
@@ -131,7 +156,8 @@ public sealed class NewsArticleJsonLdFilter : IEndpointFilter
         var db = http.RequestServices.GetRequiredService<NewsDbContext>();
         var contact = await db.ContactHeaders.AsNoTracking().FirstOrDefaultAsync(http.RequestAborted);
         var links = SiteLinks.For(http.Request);
-        var jsonLd = NewsArticleJsonLd.From(article, contact, links);
+        var sections = await NewsArticleJsonLd.SectionNamesAsync(db, article, http.RequestAborted);
+        var jsonLd = NewsArticleJsonLd.From(article, contact, links, sections);
         return CachedResponse.Send(http, JsonSerializer.SerializeToUtf8Bytes(jsonLd, NewsArticleJsonLd.SerializerOptions), NewsArticleJsonLd.ContentType);
     }
 }

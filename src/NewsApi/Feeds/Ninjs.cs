@@ -81,7 +81,25 @@ public static class Ninjs
             article.Dateline?.Place is { Length: > 0 } place ? place : null,
             article.Slug,
             [new NinjsAltId("id", article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new NinjsAltId("url", links.Article(article.Slug))],
-            Associations(article, links));
+            Associations(article, links),
+            Subjects(article, links));
+    }
+
+    /// <summary>
+    /// The section (rel "section") and then the tags (rel "tag"), in the article's order: name as shown, uri the section's
+    /// or tag's resource by id (which a rename does not change), literal its slug. Null without either.
+    /// </summary>
+    private static IReadOnlyList<NinjsSubject>? Subjects(ArticleResponse article, SiteLinks links)
+    {
+        var subjects = new List<NinjsSubject>();
+        if (article.Section is { } section)
+        {
+            subjects.Add(new NinjsSubject(section.Name, "section",
+                links.To($"{NewsApi.Sections.SectionEndpoints.BasePath}/{section.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"), section.Slug));
+        }
+        subjects.AddRange(article.Tags.Select(t => new NinjsSubject(t.Name, "tag",
+            links.To($"{NewsApi.Tags.TagEndpoints.BasePath}/{t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"), t.Slug)));
+        return subjects.Count == 0 ? null : subjects;
     }
 
     /// <summary>
@@ -178,7 +196,11 @@ public sealed record NinjsItem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Located,
     string Slugline,
     IReadOnlyList<NinjsAltId> AltIds,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NinjsAssociation>? Associations = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NinjsAssociation>? Associations = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NinjsSubject>? Subjects = null);
+
+/// <summary>A concept the item is about: its section (rel "section") or one of its tags (rel "tag"); literal is the slug.</summary>
+public sealed record NinjsSubject(string Name, string Rel, string Uri, string Literal);
 
 /// <summary>A photo the item shows: name says where (featureimage, image1, …), uri is the media item, by its credit.</summary>
 public sealed record NinjsAssociation(

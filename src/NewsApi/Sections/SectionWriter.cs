@@ -158,17 +158,26 @@ public sealed class SectionWriter(NewsDbContext db, SiteTime site, ArticleStore 
 
     /// <summary>
     /// The ids of the section named by id, slug or a slug it used to have, and of every section below it (for the section
-    /// filter); null when there is no such section. The tree is small (at most SectionLimits.Count) and read whole.
+    /// filter); null when there is no such section.
     /// </summary>
-    public static async Task<List<int>?> SubtreeIdsAsync(NewsDbContext db, string idOrSlug, CancellationToken cancellationToken)
+    public static async Task<List<int>?> SubtreeIdsAsync(NewsDbContext db, string idOrSlug, CancellationToken cancellationToken) =>
+        await SubtreeAsync(db, idOrSlug, cancellationToken) is { } subtree ? subtree.Ids : null;
+
+    /// <summary>
+    /// The section named by id, slug or a slug it used to have (id, slug, name and path), with its id first and then the
+    /// ids of every section below it; null when there is no such section. The tree is small (at most SectionLimits.Count)
+    /// and read whole.
+    /// </summary>
+    public static async Task<(Section Top, List<int> Ids)?> SubtreeAsync(NewsDbContext db, string idOrSlug, CancellationToken cancellationToken)
     {
-        var all = await db.Sections.AsNoTracking().Select(s => new Section { Id = s.Id, Slug = s.Slug, ParentId = s.ParentId }).ToListAsync(cancellationToken);
+        var all = await db.Sections.AsNoTracking()
+            .Select(s => new Section { Id = s.Id, Slug = s.Slug, Name = s.Name, Path = s.Path, ParentId = s.ParentId }).ToListAsync(cancellationToken);
         var top = IdOrSlug.IsId(idOrSlug, out var id) ? all.FirstOrDefault(s => s.Id == id) : all.FirstOrDefault(s => s.Slug == idOrSlug);
         if (top is null && !IdOrSlug.IsId(idOrSlug, out _))
         {
             var retired = await db.SectionSlugs.Where(s => s.Slug == idOrSlug).Select(s => (int?)s.SectionId).FirstOrDefaultAsync(cancellationToken);
             top = all.FirstOrDefault(s => s.Id == retired);
         }
-        return top is null ? null : Descendants(all, top.Id).Select(s => s.Id).Prepend(top.Id).ToList();
+        return top is null ? null : (top, Descendants(all, top.Id).Select(s => s.Id).Prepend(top.Id).ToList());
     }
 }

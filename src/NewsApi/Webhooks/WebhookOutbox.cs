@@ -78,9 +78,9 @@ public static class WebhookOutbox
         };
     }
 
-    /// <summary>What a CDN holding this article should purge: the article, every list, and the contributors credited.</summary>
+    /// <summary>What a CDN holding this article should purge: the article, its section and tags, every list, and the contributors credited.</summary>
     public static IReadOnlyList<string> SurrogateKeysOf(ArticleResponse article) =>
-        new[] { $"article-{article.Id}", "list" }
+        ArticleSurrogateKeys.Of(article).Append("list")
             .Concat(article.Byline?.Credits.Select(c => $"contributor-{c.ContributorId}") ?? [])
             .Distinct().ToList();
 
