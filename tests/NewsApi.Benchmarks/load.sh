@@ -184,6 +184,96 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=" ? v >= goal : (dir == "<" ? v < goal : v <= goal)); print (ok ? "met" : "not met") }'; }
 
+if [ "${ONLY:-}" = adversarial ]; then
+  db=${DB:-$work/news-adversarial.db}
+  if [ -z "${DB:-}" ]; then
+    echo "== Generating ${ARTICLES:-100000} articles"
+    generate "${ARTICLES:-100000}" "$db"
+  fi
+  echo "== Adversarial searches"
+  adversarial "$db" "${ARTICLES:-100000}"
+  exit 0
+fi
+
+if [ "${ONLY:-}" != postgres ] && [ "${ONLY:-}" != related ]; then
+  echo "== Generating databases"
+  generated_100k=$(generate 100000 "$work/news-100k.db")
+  echo "$generated_100k"
+  generate 10000 "$work/news-10k.db"
+fi
+
+# The URL lists (request targets exactly as wrk sends them) for a database: slugs sampled through the API itself.
+make_urls() { # make_urls <prefix>
+  local prefix=$1 page
+  : >"$work/$prefix-slug.txt"
+  RANDOM=42
+  for _ in $(seq 1 10); do
+    page=$((1 + RANDOM % 90)) # both databases have at least 100 pages of 100
+    curl -sf "http://127.0.0.1:$app_port/api/v1/articles?page=$page&pageSize=100" \
+      | { grep -o '"id":[0-9]*,"slug":"[^"]*"' || true; } | sed 's/.*"slug":"\([^"]*\)"/\/api\/v1\/articles\/\1/' >>"$work/$prefix-slug.txt"
+  done
+  if [ "$(wc -l <"$work/$prefix-slug.txt")" -lt 900 ]; then echo "Too few slugs sampled" >&2; exit 1; fi
+  for page in $(seq 1 500); do echo "/api/v1/articles?page=$page&pageSize=20"; done >"$work/$prefix-list.txt"
+  : >"$work/$prefix-search.txt"
+  local queries=("huấn luyện" "hoi nghi quan chinh" "biên phòng" "dien tap khu vuc phong thu" "Lạng Sơn" "chien si moi" "dân vận"
+    "thi dua quyet thang" "hội thao kỹ thuật" "tuan tra bien gioi" "Quân khu" "nha tinh nghia" "tìm kiếm cứu nạn" "vu khi trang bi"
+    "Hải quân" "khac phuc hau qua bao lu" "Đại tá" "giao nhan quan" "sẵn sàng chiến đấu" "quoc phong toan dan")
+  for q in "${queries[@]}"; do
+    for page in 1 2 3 4 5; do echo "/api/v1/articles?q=$(urlencode "$q")&page=$page"; done
+  done >"$work/$prefix-search.txt"
+}
+
+# Fetches every URL's body from the running app once, for the baseline to serve.
+capture() { # capture <prefix>...
+  mkdir -p "$work/bodies"
+  : >"$work/bodies/manifest.tsv"
+  : >"$work/bodies/curl.cfg"
+  local n=0 prefix target
+  for prefix in "$@"; do
+    for kind in slug list search; do
+      while read -r target; do
+        n=$((n + 1))
+        printf 'url = "http://127.0.0.1:%s%s"\noutput = "%s/bodies/%d.json"\n' "$app_port" "$target" "$work" "$n" >>"$work/bodies/curl.cfg"
+        printf '%s\t%d.json\n' "$target" "$n" >>"$work/bodies/manifest.tsv"
+      done <"$work/$prefix-$kind.txt"
+    done
+  done
+  curl -sf -K "$work/bodies/curl.cfg"
+  # The headers of each answer, for the baseline to send with it (curl keeps one --dump-header per run, not per URL).
+  local file
+  while IFS=$'\t' read -r target file; do
+    curl -s -D "$work/bodies/$file.headers" -o /dev/null "http://127.0.0.1:$app_port$target"
+  done <"$work/bodies/manifest.tsv"
+}
+
+cat >"$work/random.lua" <<'LUA'
+-- Requests random targets from the file named by the first argument; reports one parseable line at the end.
+local targets = {}
+init = function(args)
+  for line in io.lines(args[1]) do targets[#targets + 1] = line end
+  math.randomseed(os.time() + math.floor(os.clock() * 1e9))
+end
+request = function()
+  return wrk.format("GET", targets[math.random(#targets)])
+end
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT %.1f %.2f %d\n", summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000, errors))
+end
+LUA
+
+declare -A rps p99
+measure() { # measure <label> <port> <url-file>
+  local label=$1 port=$2 urls=$3 out
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/random.lua" "http://127.0.0.1:$port" "$urls" >/dev/null
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" -s "$work/random.lua" "http://127.0.0.1:$port" "$urls")
+  read -r _ r p e <<<"$(grep '^RESULT' <<<"$out")"
+  if [ "$e" != 0 ]; then echo "!! $label: $e errors or non-2xx answers" >&2; fi
+  rps[$label]=$r
+  p99[$label]=$p
+  printf '%-28s %10s req/s   p99 %8s ms   errors %s\n' "$label" "$r" "$p" "$e"
+}
+
 # ONLY=related: related articles, a random section page and a random tag page on ARTICLES (default 100000) generated
 # articles (or DB), output cache on and off, against raw Kestrel serving the same bytes; first the quality of related
 # (the share of its items that share a tag or the section with their article, over 200 sampled articles) and the time
@@ -278,96 +368,6 @@ if [ "${ONLY:-}" = related ]; then
   cat "$work/related.md"
   exit 0
 fi
-
-if [ "${ONLY:-}" = adversarial ]; then
-  db=${DB:-$work/news-adversarial.db}
-  if [ -z "${DB:-}" ]; then
-    echo "== Generating ${ARTICLES:-100000} articles"
-    generate "${ARTICLES:-100000}" "$db"
-  fi
-  echo "== Adversarial searches"
-  adversarial "$db" "${ARTICLES:-100000}"
-  exit 0
-fi
-
-if [ "${ONLY:-}" != postgres ]; then
-  echo "== Generating databases"
-  generated_100k=$(generate 100000 "$work/news-100k.db")
-  echo "$generated_100k"
-  generate 10000 "$work/news-10k.db"
-fi
-
-# The URL lists (request targets exactly as wrk sends them) for a database: slugs sampled through the API itself.
-make_urls() { # make_urls <prefix>
-  local prefix=$1 page
-  : >"$work/$prefix-slug.txt"
-  RANDOM=42
-  for _ in $(seq 1 10); do
-    page=$((1 + RANDOM % 90)) # both databases have at least 100 pages of 100
-    curl -sf "http://127.0.0.1:$app_port/api/v1/articles?page=$page&pageSize=100" \
-      | { grep -o '"id":[0-9]*,"slug":"[^"]*"' || true; } | sed 's/.*"slug":"\([^"]*\)"/\/api\/v1\/articles\/\1/' >>"$work/$prefix-slug.txt"
-  done
-  if [ "$(wc -l <"$work/$prefix-slug.txt")" -lt 900 ]; then echo "Too few slugs sampled" >&2; exit 1; fi
-  for page in $(seq 1 500); do echo "/api/v1/articles?page=$page&pageSize=20"; done >"$work/$prefix-list.txt"
-  : >"$work/$prefix-search.txt"
-  local queries=("huấn luyện" "hoi nghi quan chinh" "biên phòng" "dien tap khu vuc phong thu" "Lạng Sơn" "chien si moi" "dân vận"
-    "thi dua quyet thang" "hội thao kỹ thuật" "tuan tra bien gioi" "Quân khu" "nha tinh nghia" "tìm kiếm cứu nạn" "vu khi trang bi"
-    "Hải quân" "khac phuc hau qua bao lu" "Đại tá" "giao nhan quan" "sẵn sàng chiến đấu" "quoc phong toan dan")
-  for q in "${queries[@]}"; do
-    for page in 1 2 3 4 5; do echo "/api/v1/articles?q=$(urlencode "$q")&page=$page"; done
-  done >"$work/$prefix-search.txt"
-}
-
-# Fetches every URL's body from the running app once, for the baseline to serve.
-capture() { # capture <prefix>...
-  mkdir -p "$work/bodies"
-  : >"$work/bodies/manifest.tsv"
-  : >"$work/bodies/curl.cfg"
-  local n=0 prefix target
-  for prefix in "$@"; do
-    for kind in slug list search; do
-      while read -r target; do
-        n=$((n + 1))
-        printf 'url = "http://127.0.0.1:%s%s"\noutput = "%s/bodies/%d.json"\n' "$app_port" "$target" "$work" "$n" >>"$work/bodies/curl.cfg"
-        printf '%s\t%d.json\n' "$target" "$n" >>"$work/bodies/manifest.tsv"
-      done <"$work/$prefix-$kind.txt"
-    done
-  done
-  curl -sf -K "$work/bodies/curl.cfg"
-  # The headers of each answer, for the baseline to send with it (curl keeps one --dump-header per run, not per URL).
-  local file
-  while IFS=$'\t' read -r target file; do
-    curl -s -D "$work/bodies/$file.headers" -o /dev/null "http://127.0.0.1:$app_port$target"
-  done <"$work/bodies/manifest.tsv"
-}
-
-cat >"$work/random.lua" <<'LUA'
--- Requests random targets from the file named by the first argument; reports one parseable line at the end.
-local targets = {}
-init = function(args)
-  for line in io.lines(args[1]) do targets[#targets + 1] = line end
-  math.randomseed(os.time() + math.floor(os.clock() * 1e9))
-end
-request = function()
-  return wrk.format("GET", targets[math.random(#targets)])
-end
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %.1f %.2f %d\n", summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000, errors))
-end
-LUA
-
-declare -A rps p99
-measure() { # measure <label> <port> <url-file>
-  local label=$1 port=$2 urls=$3 out
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$work/random.lua" "http://127.0.0.1:$port" "$urls" >/dev/null
-  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" -s "$work/random.lua" "http://127.0.0.1:$port" "$urls")
-  read -r _ r p e <<<"$(grep '^RESULT' <<<"$out")"
-  if [ "$e" != 0 ]; then echo "!! $label: $e errors or non-2xx answers" >&2; fi
-  rps[$label]=$r
-  p99[$label]=$p
-  printf '%-28s %10s req/s   p99 %8s ms   errors %s\n' "$label" "$r" "$p" "$e"
-}
 
 rss_file="$work/rss"
 track_rss() { # track_rss <pid> <seconds> -> peak in $rss_file
