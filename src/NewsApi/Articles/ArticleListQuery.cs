@@ -128,6 +128,9 @@ public static class StoredItems
 public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<SearchOptions> search, SearchGate gate, PublicListCache listCache,
     Microsoft.Extensions.Options.IOptions<NewsApi.Media.MediaOptions> media)
 {
+    /// <summary>Up to how many articles a tag is rare: its list is read from the tag's own index (see RunAsync).</summary>
+    private const int RareTagUses = 2_000;
+
     /// <summary>How many of a search's best hits are ranked once and shared by its pages (50 pages of 20).</summary>
     private const int SharedRankingDepth = 1_000;
 
@@ -170,7 +173,18 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
                 : await db.Tags.Where(t => t.Slug == tagName).Select(t => (int?)t.Id)
                     .Concat(db.TagSlugs.Where(s => s.Slug == tagName).Select(s => (int?)s.TagId)).FirstOrDefaultAsync(cancellationToken) ?? 0;
             var tagged = db.ArticleTags.Where(t => t.TagId == tagId).Select(t => t.ArticleId);
-            articles = articles.Where(a => tagged.Contains(a.Id));
+            if (await tagged.Take(RareTagUses + 1).CountAsync(cancellationToken) <= RareTagUses)
+            {
+                // A rare tag: its few articles are read from the tag's index and looked up by primary key. Walking the
+                // date index and probing the tag for each article (the plan for a common tag, which finds a page of
+                // matches at once) would read most of the articles before it found a page of a rare tag's.
+                var few = await tagged.ToListAsync(cancellationToken);
+                articles = articles.Where(a => EF.Parameter(few).Contains(a.Id));
+            }
+            else
+            {
+                articles = articles.Where(a => tagged.Contains(a.Id));
+            }
         }
         if (!string.IsNullOrWhiteSpace(source))
         {
