@@ -71,6 +71,7 @@ services.Configure<PathParameterLimits>(o =>
 });
 services.AddScoped<ArticleStore>();
 services.AddScoped<ArticleList>();
+services.AddScoped<ArticleRelated>();
 services.AddScoped<NewsApi.Sections.SectionWriter>();
 services.AddSingleton<ScheduledPublisher>();
 services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());

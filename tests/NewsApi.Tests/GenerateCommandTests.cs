@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NewsApi.Text;
 
@@ -7,6 +9,7 @@ namespace NewsApi.Tests;
 public class GenerateCommandTests : IDisposable
 {
     private const int Count = 300;
+    private const string SeedSlug = "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020";
     private readonly TestDatabase database = new();
     private readonly TestDatabase twin = new();
 
@@ -33,8 +36,10 @@ public class GenerateCommandTests : IDisposable
         Assert.All(items, item => Assert.Equal("published", (string)item!["status"]!));
 
         // Every byline says in print what its credits say, as the API would have parsed it.
-        foreach (var item in items.Where(i => (string)i!["slug"]! != "tong-cuc-cong-nghiep-quoc-phong-to-chuc-hoi-nghi-quan-chinh-nam-2020"))
+        foreach (var item in items.Where(i => (string)i!["slug"]! != SeedSlug))
         {
+            Assert.NotNull(item!["section"]);
+            Assert.InRange(item["tags"]!.AsArray().Count, 1, 5);
             var byline = item!["byline"]!;
             var credits = byline["credits"]!.AsArray();
             Assert.InRange(credits.Count, 1, 3);
@@ -62,6 +67,34 @@ public class GenerateCommandTests : IDisposable
         var theirs = await (await client.GetAsync($"/api/v1/contributors/{credited}/articles")).ReadJson();
         Assert.True((int)theirs["total"]! >= 1);
 
+        // Every generated article is placed in a section of the two-level tree and carries 1-5 tags of that section's
+        // vocabulary (some far more used than others), made as the API makes tags.
+        var tree = (await client.GetFromJsonAsync<NewsApi.Sections.SectionTree>("/api/v1/sections", NewsApi.Http.Json.Options))!.Items;
+        Assert.InRange(tree.Count, 10, 30);
+        Assert.All(tree, s => Assert.True(s.ParentId is null || tree.Single(p => p.Id == s.ParentId).ParentId is null));
+        var placed = app.Db(db => db.Articles.Where(a => a.Slug != SeedSlug).Select(a => new { a.Id, a.SectionId, Tags = a.Tags.Count }).ToList());
+        Assert.Equal(Count, placed.Count);
+        Assert.All(placed, a =>
+        {
+            Assert.NotNull(a.SectionId);
+            Assert.InRange(a.Tags, 1, 5);
+        });
+        var uses = app.Db(db => db.ArticleTags.GroupBy(t => t.TagId).Select(g => g.Count()).ToList()).OrderDescending().ToList();
+        Assert.True(uses.Count >= 30, $"{uses.Count} tags used");
+        Assert.True(uses[0] >= 5 * uses[uses.Count / 2], $"the most used tag {uses[0]} times, the median {uses[uses.Count / 2]}");
+        var tags = app.Db(db => db.Tags.Select(t => new { t.Id, t.Name, t.Slug, t.Folded }).ToList());
+        Assert.All(tags, t =>
+        {
+            Assert.Equal(NewsApi.Tags.ArticleTagging.FoldedOf(t.Name), t.Folded);
+            Assert.Matches("^" + NewsApi.Tags.ArticleTagging.SlugStem(t.Name) + "(-[0-9]+)?$", t.Slug);
+        });
+        Assert.Equal(tags.Count, tags.Select(t => t.Folded).Distinct().Count());
+        var firstTag = FirstTag(items);
+        var tagPage = await (await client.GetAsync($"/api/v1/tags/{firstTag.Slug}/articles")).ReadJson();
+        Assert.True((int)tagPage["total"]! >= 1);
+        var related = await (await client.GetAsync($"/api/v1/articles/{(string)items[0]!["slug"]!}/related")).ReadJson();
+        Assert.Equal(5, related["items"]!.AsArray().Count);
+
         // The same count on another fresh database gives the same articles.
         using var other = new NewsApiFactoryOn(twin);
         static List<string> Rows(NewsApiFactory f) => f.Db(db => db.Articles.OrderBy(a => a.Id)
@@ -80,14 +113,21 @@ public class GenerateCommandTests : IDisposable
                 headline = (string)item!["headline"]!,
                 lead = (string)item["lead"]!,
                 byline = new { text = (string)item["byline"]!["text"]! },
+                tags = item["tags"]!.AsArray().Select(t => VietnameseText.Fold((string)t!["name"]!)).ToArray(),
             }));
             var created = await response.ReadJson();
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             Assert.Equal(item["byline"]!["credits"]!.ToJsonString(), created["byline"]!["credits"]!.ToJsonString());
+            // Tags named without their tones are the generated tags, as "huan luyen" is "Huấn luyện" through the API.
+            Assert.Equal(item["tags"]!.ToJsonString(), created["tags"]!.ToJsonString());
             var stem = NewsApi.Articles.ArticleWriter.SlugStem((string)item["headline"]!);
             Assert.StartsWith(stem + "-", (string)created["slug"]!);
             Assert.NotEqual((string)item["slug"]!, (string)created["slug"]!);
         }
     }
+
+    private static (int Id, string Slug) FirstTag(JsonArray items) =>
+        ((int)items[0]!["tags"]![0]!["id"]!, (string)items[0]!["tags"]![0]!["slug"]!);
 
     /// <summary>A page without its links (the factories' hosts are the same) as text to compare.</summary>
     private static string Strip(JsonNode page) => page["items"]!.ToJsonString();

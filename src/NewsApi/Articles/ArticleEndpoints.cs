@@ -29,6 +29,11 @@ public static class ArticleEndpoints
             .WithDescription("Published articles are public. Drafts and scheduled articles answer 404 unless the request carries a key with content.read. A slug the article used to have answers 308 to the current one. With Accept: application/ld+json the article is a schema.org NewsArticle (JSON-LD): each credit is a Person author with its byline roles as jobTitle, the byline's source is sourceOrganization, and the publisher is a NewsMediaOrganization with the contact header's address and first phone (E.164), and image lists the feature image as ImageObjects (the original and its renditions). featureImage and image blocks embed the photo's summary (size, url, renditions); their caption, alt and credit are this article's own, else the photo's, and a photo with no credit is credited to the byline's photo contributors. With Accept: application/ninjs+json it is an IPTC ninjs 3.1 news item: by is the byline as printed, people has one entry per credited contributor and role (rel is the role, literal the contributor's slug), infoSources holds the publisher and the credited source (role source), located is the dateline's place.")
             .Produces(StatusCodes.Status308PermanentRedirect);
 
+        group.MapGet("/{idOrSlug}/related", Related).WithName("ListRelatedArticles").WithETag().WithSurrogateKey("list")
+            .WithSummary("List the published articles nearest to an article, best first")
+            .WithDescription($"Up to limit (1-{RelatedQuery.MaxLimit}, default {RelatedQuery.DefaultLimit}) published articles, never the article itself: those sharing its tags (more shared tags, and rarer ones, count more), its section (and, less, its parent section or sibling sections) and the words of its headline; ties newer first. Candidates are the newest articles of each shared tag and section and the best headline matches among the newest, so a call costs the same at any number of articles. The article is found as by GET /api/v1/articles/{{idOrSlug}}: a draft or a schedule still to come answers 404 unless the request carries a key with content.read, and a slug it used to have answers 308.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status308PermanentRedirect);
+
         var writes = group.Writes(Scopes.ContentWrite);
         writes.MapPost("/", Create).WithName("CreateArticle").Validate<ArticleRequest>()
             .WithSummary("Create an article")
@@ -85,6 +90,22 @@ public static class ArticleEndpoints
         }
         SurrogateKeys.Add(http.Response, $"article-{article.Id}");
         return TypedResults.Ok(article.ToResponse(store.Site));
+    }
+
+    private static async Task<Results<CachedJson<RelatedArticles>, ProblemHttpResult, ValidationProblem>> Related(
+        string idOrSlug, [AsParameters] RelatedQuery query, HttpContext http, ArticleRelated related, IValidator<RelatedQuery> validator,
+        CancellationToken cancellationToken)
+    {
+        if (await validator.ValidateAsync(query, cancellationToken) is { IsValid: false } invalid)
+        {
+            return TypedResults.ValidationProblem(ValidationFilter<RelatedQuery>.ToErrors(invalid));
+        }
+        if (await related.FindAsync(http.User, idOrSlug, query.Limit ?? RelatedQuery.DefaultLimit, cancellationToken) is not var (id, items))
+        {
+            return Problems.NotFound("article", idOrSlug);
+        }
+        SurrogateKeys.Add(http.Response, $"article-{id}");
+        return new CachedJson<RelatedArticles>(ArticleRelated.ToJson(items));
     }
 
     /// <summary>

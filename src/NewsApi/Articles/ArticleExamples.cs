@@ -49,6 +49,7 @@ public static class ArticleExamples
         new(typeof(ArticleResponse), Article),
         new(typeof(ArticleSummary), Summary),
         new(typeof(ArticlePage), new ArticlePage([Summary], 1, 20, 1, Links)),
+        new(typeof(RelatedArticles), new RelatedArticles([Summary])),
         new(typeof(PageLinks), Links),
         new(typeof(BodyBlock), Body[0]),
         new(typeof(BodyBlockResponse), BodyResponse[1]),

@@ -91,25 +91,32 @@ public sealed record ScopedArticlesQuery
 public sealed record ArticleListPage(IReadOnlyList<byte[]> Items, int Page, int PageSize, int Total, TimeSpan SharedAge)
 {
     /// <summary>The page as an ArticlePage JSON document: the items' stored bytes put in place of a serialized empty page's items.</summary>
-    public byte[] ToJson(PageLinks links)
+    public byte[] ToJson(PageLinks links) => StoredItems.Splice(new ArticlePage([], Page, PageSize, Total, links), Items);
+}
+
+/// <summary>Responses whose first member is a list of stored article summaries (a page, related articles).</summary>
+public static class StoredItems
+{
+    /// <summary>The response as JSON: the items' stored bytes put in place of a serialized empty response's items.</summary>
+    public static byte[] Splice<T>(T empty, IReadOnlyList<byte[]> items)
     {
-        var empty = JsonSerializer.SerializeToUtf8Bytes(new ArticlePage([], Page, PageSize, Total, links), Json.Options);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(empty, Json.Options);
         var head = "{\"items\":["u8;
-        if (!empty.AsSpan().StartsWith(head))
+        if (!bytes.AsSpan().StartsWith(head))
         {
-            throw new InvalidOperationException("An ArticlePage no longer starts with its items.");
+            throw new InvalidOperationException($"A {typeof(T).Name} no longer starts with its items.");
         }
-        using var output = new MemoryStream(empty.Length + Items.Sum(i => i.Length + 1));
+        using var output = new MemoryStream(bytes.Length + items.Sum(i => i.Length + 1));
         output.Write(head);
-        for (var i = 0; i < Items.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
             if (i > 0)
             {
                 output.WriteByte((byte)',');
             }
-            output.Write(Items[i]);
+            output.Write(items[i]);
         }
-        output.Write(empty.AsSpan(head.Length));
+        output.Write(bytes.AsSpan(head.Length));
         return output.ToArray();
     }
 }
@@ -273,7 +280,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
     /// any other (a draft, a schedule, one whose document is behind) rendered from its rows. A shared ranking can be
     /// seconds old, so a public list shows only what is public now: an article unpublished since never appears.
     /// </summary>
-    private async Task<IReadOnlyList<byte[]>> ItemsAsync(List<int> ids, bool publicOnly, DateTime now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<byte[]>> ItemsAsync(List<int> ids, bool publicOnly, DateTime now, CancellationToken cancellationToken)
     {
         // The ids go as one parameter (a JSON array on SQLite, an array on PostgreSQL), so the SQL is the same for every page.
         // Checked against the article's own row (one probe by primary key each), so no document can show what its

@@ -98,6 +98,44 @@ public static class ArticleSearch
             $"SELECT rowid AS \"Id\", bm25(article_search, {HeadlineWeight}, 1.0) AS \"Rank\" FROM article_search WHERE article_search MATCH {match}");
     }
 
+    /// <summary>
+    /// Folded syllables too common in Vietnamese headlines to say what a piece is about (function words, "năm" of a year,
+    /// verbs of any event): left out when a headline's words look for articles near it.
+    /// </summary>
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "va", "cua", "cac", "nhung", "cho", "voi", "la", "co", "duoc", "trong", "tai", "nam", "mot", "nay", "da", "de", "tu", "ve",
+        "theo", "khi", "khong", "ra", "vao", "len", "o", "tren", "duoi", "den", "nhu", "thi", "se", "dang", "rat", "hon", "nhat",
+        "to", "chuc", "tong", "ket", "ngay", "thang", "lan", "thu", "moi", "cung", "nhieu", "ca", "bi", "lai", "hay",
+    };
+
+    /// <summary>
+    /// The words of a folded headline that say what it is about (at most 12, longest first): not the common ones, no
+    /// single letters. Letters and digits only, so they are safe in an FTS5 match and a tsquery.
+    /// </summary>
+    public static IReadOnlyList<string> SignificantTerms(string foldedHeadline) =>
+        Words(foldedHeadline).Distinct().Where(w => w.Length >= 2 && !CommonWords.Contains(w)).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)
+            .Take(12).ToList();
+
+    /// <summary>
+    /// Articles whose headline has any of these words (an OR, where a search is an AND), ranked like a search: BM25 on
+    /// SQLite (rarer words weigh more), ts_rank over the headline's weight A on PostgreSQL. Lower rank is better.
+    /// </summary>
+    public static IQueryable<SearchHit> AnyInHeadline(NewsDbContext db, IReadOnlyList<string> terms)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var tsquery = string.Join(" | ", terms.Select(t => t + ":A"));
+            return db.Database.SqlQuery<SearchHit>($$"""
+                SELECT "Id", -ts_rank('{0.1, 0.1, 0.1, 1.0}', search_vector, to_tsquery('simple', {{tsquery}})) AS "Rank"
+                FROM articles WHERE search_vector @@ to_tsquery('simple', {{tsquery}})
+                """);
+        }
+        var match = "SearchHeadline : (" + string.Join(" OR ", terms.Select(t => "\"" + t + "\"")) + ")";
+        return db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS \"Id\", bm25(article_search, {HeadlineWeight}, 1.0) AS \"Rank\" FROM article_search WHERE article_search MATCH {match}");
+    }
+
     private static IEnumerable<string> Words(string folded)
     {
         var word = new StringBuilder();

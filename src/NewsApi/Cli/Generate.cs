@@ -14,6 +14,9 @@ using NewsApi.Text;
 using Npgsql;
 using NpgsqlTypes;
 using NewsApi.Site;
+using NewsApi.Data.Seed;
+using NewsApi.Sections;
+using NewsApi.Tags;
 
 namespace NewsApi.Cli;
 
@@ -46,6 +49,11 @@ public static class Generate
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             var site = scope.ServiceProvider.GetRequiredService<SiteTime>();
+            if (!await db.Sections.AnyAsync(cancellationToken))
+            {
+                // An admin removed every section: the articles go into the seed paper's tree again, made as the API makes sections.
+                await SeedSections.CreateAsync(scope.ServiceProvider.GetRequiredService<SectionWriter>(), cancellationToken);
+            }
             var clock = Stopwatch.StartNew();
             var contributors = await RunAsync(db, site, count, parse.GetValue(seed), Console.Out, cancellationToken);
             Console.WriteLine($"Generated {count} articles ({contributors} contributors) in {clock.Elapsed.TotalSeconds:0.0} s.");
@@ -66,6 +74,7 @@ public static class Generate
             var connection = db.Database.GetDbConnection();
             var contributorIds = await StoreContributorsAsync(connection, composer.Contributors, site.UtcNow, cancellationToken);
             var takenSlugs = await ReadSlugsAsync(connection, cancellationToken);
+            var placement = await PlacementAsync(db, connection, site.UtcNow, cancellationToken);
             var writer = connection switch
             {
                 SqliteConnection sqlite => (IBulkWriter)new SqliteBulkWriter(sqlite),
@@ -81,7 +90,7 @@ public static class Generate
                     // Oldest first, so ids grow with publication time as they would on a live site; whole seconds.
                     var ticks = since.Ticks + i * step + composer.Next(0, (int)Math.Min(step, int.MaxValue));
                     var publishedAt = new DateTime(ticks - ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-                    batch.Add(composer.Compose(publishedAt, site, contributorIds, takenSlugs));
+                    batch.Add(composer.Compose(publishedAt, site, contributorIds, takenSlugs, placement));
                 }
                 await writer.WriteAsync(batch, cancellationToken);
                 if (count > BatchSize)
@@ -129,6 +138,49 @@ public static class Generate
         return ids;
     }
 
+    /// <summary>
+    /// Where articles go: the sections without subsections (each weighted, the first in the tree the busiest), each with
+    /// the tags its articles carry (SeedSections.Tags, else its own name), and a tag per province. Tags missing from the
+    /// database are created with the API's rules (ArticleTagging.New: folded name, slug from its stem, first free).
+    /// </summary>
+    private static async Task<Placement> PlacementAsync(NewsDbContext db, DbConnection connection, DateTime now, CancellationToken cancellationToken)
+    {
+        var sections = await db.Sections.AsNoTracking().Select(s => new { s.Id, s.Name, s.ParentId, s.Path }).ToListAsync(cancellationToken);
+        var leaves = sections.Where(s => sections.All(c => c.ParentId != s.Id)).OrderBy(s => sections.FindIndex(t => t.Id == s.Id)).ToList();
+        string[] TagsOf(string name) => SeedSections.Tags.TryGetValue(name, out var tags) ? tags : [name];
+        var names = leaves.SelectMany(l => TagsOf(l.Name)).Concat(Words.Provinces).Select(ArticleTagging.NameOf).DistinctBy(ArticleTagging.FoldedOf).ToList();
+
+        var ids = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Folded, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var taken = (await db.Tags.Select(t => t.Slug).Concat(db.TagSlugs.Select(t => t.Slug)).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var name in names.Where(n => !ids.ContainsKey(ArticleTagging.FoldedOf(n))))
+            {
+                var tag = ArticleTagging.New(name, taken.Contains, now);
+                taken.Add(tag.Slug);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO tags (\"Slug\", \"Name\", \"Folded\", \"CreatedAt\", \"UpdatedAt\", \"Version\") VALUES (@slug, @name, @folded, @now, @now, 1) RETURNING \"Id\"";
+                AddParameter(insert, "@slug", tag.Slug);
+                AddParameter(insert, "@name", tag.Name);
+                AddParameter(insert, "@folded", tag.Folded);
+                AddParameter(insert, "@now", now);
+                ids[tag.Folded] = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        GeneratedTag Tag(string name) => new(ArticleTagging.NameOf(name), ids[ArticleTagging.FoldedOf(name)]);
+        return new Placement(
+            leaves.Select(l => new PlacedSection(l.Id, TagsOf(l.Name).Select(Tag).DistinctBy(t => t.Id).ToList())).ToList(),
+            Words.Provinces.ToDictionary(p => p, Tag, StringComparer.Ordinal));
+    }
+
+    private sealed record GeneratedTag(string Name, int Id);
+
+    private sealed record PlacedSection(int Id, IReadOnlyList<GeneratedTag> Tags);
+
+    private sealed record Placement(IReadOnlyList<PlacedSection> Sections, IReadOnlyDictionary<string, GeneratedTag> Provinces);
+
     private static async Task<HashSet<string>> ReadSlugsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var slugs = new HashSet<string>(StringComparer.Ordinal);
@@ -155,7 +207,7 @@ public static class Generate
     private sealed record GeneratedArticle(
         string Slug, string Headline, string Lead, string Body, DateTime PublishedAt, string SearchHeadline, string SearchText,
         string BylineText, string? Source, IReadOnlyList<GeneratedCredit> Credits,
-        string? DatelineText, DateOnly? DatelineDate, string? PartOfDay, string? Place);
+        string? DatelineText, DateOnly? DatelineDate, string? PartOfDay, string? Place, int SectionId, IReadOnlyList<int> TagIds);
 
     private interface IBulkWriter
     {
@@ -169,10 +221,11 @@ public static class Generate
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             using var article = Prepare(transaction, """
-                INSERT INTO articles ("Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash")
-                VALUES ($slug, $headline, $lead, $body, 'Published', $at, $at, $at, 1, 'vi', $searchHeadline, $searchText, NULL)
+                INSERT INTO articles ("Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash", "SectionId")
+                VALUES ($slug, $headline, $lead, $body, 'Published', $at, $at, $at, 1, 'vi', $searchHeadline, $searchText, NULL, $section)
                 RETURNING "Id"
-                """, "$slug", "$headline", "$lead", "$body", "$at", "$searchHeadline", "$searchText");
+                """, "$slug", "$headline", "$lead", "$body", "$at", "$searchHeadline", "$searchText", "$section");
+            using var tag = Prepare(transaction, """INSERT INTO article_tags ("ArticleId", "TagId", "Position") VALUES ($id, $tag, $position)""", "$id", "$tag", "$position");
             using var byline = Prepare(transaction, """INSERT INTO bylines ("ArticleId", "Text", "Source") VALUES ($id, $text, $source)""", "$id", "$text", "$source");
             using var credit = Prepare(transaction, """INSERT INTO byline_credits ("ArticleId", "Position", "ContributorId", "Roles") VALUES ($id, $position, $contributor, $roles)""",
                 "$id", "$position", "$contributor", "$roles");
@@ -180,8 +233,13 @@ public static class Generate
                 "$id", "$text", "$date", "$pod", "$place");
             foreach (var a in batch)
             {
-                Set(article, a.Slug, a.Headline, a.Lead, a.Body, a.PublishedAt, a.SearchHeadline, a.SearchText);
+                Set(article, a.Slug, a.Headline, a.Lead, a.Body, a.PublishedAt, a.SearchHeadline, a.SearchText, a.SectionId);
                 var id = Convert.ToInt64(article.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                for (var position = 0; position < a.TagIds.Count; position++)
+                {
+                    Set(tag, id, a.TagIds[position], position);
+                    tag.ExecuteNonQuery();
+                }
                 Set(byline, id, a.BylineText, a.Source);
                 byline.ExecuteNonQuery();
                 foreach (var c in a.Credits)
@@ -237,7 +295,7 @@ public static class Generate
                 }
             }
             await using (var copy = await connection.BeginBinaryImportAsync(
-                """COPY articles ("Id", "Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash") FROM STDIN (FORMAT BINARY)""",
+                """COPY articles ("Id", "Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash", "SectionId") FROM STDIN (FORMAT BINARY)""",
                 cancellationToken))
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -258,6 +316,18 @@ public static class Generate
                     await copy.WriteAsync(a.SearchHeadline, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(a.SearchText, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteNullAsync(cancellationToken);
+                    await copy.WriteAsync(a.SectionId, NpgsqlDbType.Integer, cancellationToken);
+                }
+                await copy.CompleteAsync(cancellationToken);
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY article_tags ("ArticleId", "TagId", "Position") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    for (var position = 0; position < batch[i].TagIds.Count; position++)
+                    {
+                        await copy.WriteRowAsync(cancellationToken, ids[i], batch[i].TagIds[position], position);
+                    }
                 }
                 await copy.CompleteAsync(cancellationToken);
             }
@@ -352,17 +422,56 @@ public static class Generate
 
         private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-        public GeneratedArticle Compose(DateTime publishedAt, SiteTime site, Dictionary<string, (int Id, string Name)> contributorIds, HashSet<string> takenSlugs)
+        /// <summary>One of the items, the first ones more often: the i-th (from 0) weighs 1 / (i + 1)^skew, as word and tag use does.</summary>
+        private T PickSkewed<T>(IReadOnlyList<T> items, double skew)
+        {
+            var total = 0.0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                total += Math.Pow(i + 1, -skew);
+            }
+            var at = random.NextDouble() * total;
+            for (var i = 0; i < items.Count; i++)
+            {
+                at -= Math.Pow(i + 1, -skew);
+                if (at < 0)
+                {
+                    return items[i];
+                }
+            }
+            return items[^1];
+        }
+
+        private static readonly int[] TagCounts = [1, 2, 2, 2, 3, 3, 3, 4, 4, 5];
+
+        public GeneratedArticle Compose(DateTime publishedAt, SiteTime site, Dictionary<string, (int Id, string Name)> contributorIds, HashSet<string> takenSlugs,
+            Placement placement)
         {
             var province = Pick(Words.Provinces);
+            // A section (the busier ones more often), then 1-5 tags: its own, the common ones more often, sometimes the province.
+            var section = PickSkewed(placement.Sections, 0.7);
+            var tags = new List<GeneratedTag>();
+            for (var wanted = Math.Min(Pick(TagCounts), section.Tags.Count); tags.Count < wanted;)
+            {
+                var tag = PickSkewed(section.Tags, 1.1);
+                if (!tags.Contains(tag))
+                {
+                    tags.Add(tag);
+                }
+            }
+            if (tags.Count < 5 && random.Next(3) == 0 && !tags.Contains(placement.Provinces[province]))
+            {
+                tags.Add(placement.Provinces[province]);
+            }
             var unit = Pick(Words.Units).Replace("{n}", random.Next(2, 600).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{tỉnh}", province, StringComparison.Ordinal);
             var activity = Pick(Words.Activities);
             var year = site.LocalDate(publishedAt).Year;
-            var headline = VietnameseText.NormalizeLine(random.Next(3) switch
+            var headline = VietnameseText.NormalizeLine(random.Next(4) switch
             {
                 0 => $"{unit} {activity} năm {year}",
                 1 => $"{unit} {activity}",
+                2 => $"{tags[0].Name}: {unit} {activity}",
                 _ => $"{Pick(Words.HeadlineOpeners)} {activity} tại {province}",
             });
             headline = char.ToUpperInvariant(headline[0]) + headline[1..];
@@ -406,7 +515,8 @@ public static class Generate
             return new GeneratedArticle(
                 slug, headline, lead, JsonSerializer.Serialize(paragraphs, Json.Options), publishedAt, VietnameseText.Fold(headline), searchText,
                 bylineText, string.IsNullOrEmpty(parsed.Source) ? null : parsed.Source, credits,
-                dateline?.Text, dateline?.Date, dateline?.PartOfDay?.ToString(), string.IsNullOrEmpty(dateline?.Place) ? null : dateline.Place);
+                dateline?.Text, dateline?.Date, dateline?.PartOfDay?.ToString(), string.IsNullOrEmpty(dateline?.Place) ? null : dateline.Place,
+                section.Id, tags.Select(t => t.Id).ToList());
         }
 
         private string Sentence(string unit, string province) =>

@@ -69,8 +69,8 @@ public static class ArticleTagging
             var tag = known.FirstOrDefault(t => t.Folded == folded[i]);
             if (tag is null)
             {
-                tag = new Tag { Name = names[i], Folded = folded[i], CreatedAt = now, UpdatedAt = now };
-                tag.Slug = await FreeSlugAsync(db, SlugStem(names[i]), 0, cancellationToken);
+                var taken = await TakenSlugsAsync(db, SlugStem(names[i]), 0, cancellationToken);
+                tag = New(names[i], taken.Contains, now);
                 db.Tags.Add(tag);
                 known.Add(tag);
             }
@@ -79,14 +79,28 @@ public static class ArticleTagging
         return result;
     }
 
-    /// <summary>The stem, or the first of "-2", "-3", … that no tag has or had (other than <paramref name="tagId"/>).</summary>
-    public static async Task<string> FreeSlugAsync(NewsDbContext db, string stem, int tagId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new tag of this name, as the API creates one on first use (and `generate` does): the name as stored, its folded
+    /// key, and the first slug from its stem that <paramref name="slugTaken"/> does not refuse.
+    /// </summary>
+    public static Tag New(string name, Func<string, bool> slugTaken, DateTime now)
     {
-        var taken = (await db.Tags.Where(t => t.Id != tagId && (t.Slug == stem || t.Slug.StartsWith(stem + "-"))).Select(t => t.Slug)
+        var stored = NameOf(name);
+        return new Tag
+        {
+            Name = stored, Folded = FoldedOf(stored), Slug = ArticleWriter.FirstFreeSlug(SlugStem(stored), slugTaken), CreatedAt = now, UpdatedAt = now,
+        };
+    }
+
+    /// <summary>The stem, or the first of "-2", "-3", … that no tag has or had (other than <paramref name="tagId"/>).</summary>
+    public static async Task<string> FreeSlugAsync(NewsDbContext db, string stem, int tagId, CancellationToken cancellationToken) =>
+        ArticleWriter.FirstFreeSlug(stem, (await TakenSlugsAsync(db, stem, tagId, cancellationToken)).Contains);
+
+    /// <summary>The slugs from this stem that tags (other than <paramref name="tagId"/>) have or had, saved or not.</summary>
+    private static async Task<HashSet<string>> TakenSlugsAsync(NewsDbContext db, string stem, int tagId, CancellationToken cancellationToken) =>
+        (await db.Tags.Where(t => t.Id != tagId && (t.Slug == stem || t.Slug.StartsWith(stem + "-"))).Select(t => t.Slug)
                 .Concat(db.TagSlugs.Where(s => s.TagId != tagId && (s.Slug == stem || s.Slug.StartsWith(stem + "-"))).Select(s => s.Slug))
                 .ToListAsync(cancellationToken))
             .Concat(db.Tags.Local.Where(t => t.Id != tagId || t.Id == 0).Select(t => t.Slug))
             .ToHashSet(StringComparer.Ordinal);
-        return ArticleWriter.FirstFreeSlug(stem, taken.Contains);
-    }
 }
