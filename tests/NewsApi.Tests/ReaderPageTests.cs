@@ -351,7 +351,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var sections = page.Locator(".opblock-tag-section h3");
         await sections.First.WaitForAsync();
         var tags = (await sections.AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()).ToList();
-        Assert.Equal(["Articles", "Bylines", "Datelines", "Contributors", "Media", "Contact header", "Imports", "API keys", "Feeds", "Webhooks", "Service"], tags);
+        Assert.Equal(["Articles", "Bylines", "Datelines", "Contributors", "Sections", "Tags", "Media", "Contact header", "Imports", "API keys", "Feeds", "Webhooks", "Service"], tags);
 
         await page.Locator("button.authorize").First.ClickAsync();
         await page.Locator(".modal-ux input[type='text'], .modal-ux input[type='password']").First.FillAsync(key);
