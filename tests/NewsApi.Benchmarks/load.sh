@@ -15,7 +15,8 @@
 # it reports p99, the slowest /health/ready answer while it ran (probed every 0.2 s) and how long after the clients
 # stop the app's CPU is idle again. Its results go to tests/NewsApi.Benchmarks/adversarial.md.
 # Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load);
-# ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file).
+# ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file);
+# ONLY=related measures related articles, section and tag pages the same way (see related_urls below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -194,7 +195,7 @@ if [ "${ONLY:-}" = adversarial ]; then
   exit 0
 fi
 
-if [ "${ONLY:-}" != postgres ]; then
+if [ "${ONLY:-}" != postgres ] && [ "${ONLY:-}" != related ]; then
   echo "== Generating databases"
   generated_100k=$(generate 100000 "$work/news-100k.db")
   echo "$generated_100k"
@@ -272,6 +273,101 @@ measure() { # measure <label> <port> <url-file>
   p99[$label]=$p
   printf '%-28s %10s req/s   p99 %8s ms   errors %s\n' "$label" "$r" "$p" "$e"
 }
+
+# ONLY=related: related articles, a random section page and a random tag page on ARTICLES (default 100000) generated
+# articles (or DB), output cache on and off, against raw Kestrel serving the same bytes; first the quality of related
+# (the share of its items that share a tag or the section with their article, over 200 sampled articles) and the time
+# of one uncached related call (sequential curl, no concurrency). Results go to tests/NewsApi.Benchmarks/related.md.
+related_urls() { # related_urls <prefix> <articles>: 1000 related, section and tag targets
+  local prefix=$1 n=$2 sections tags i
+  RANDOM=7
+  for i in $(seq 1 1000); do echo "/api/v1/articles/$(( (RANDOM * 32768 + RANDOM) % n + 1 ))/related"; done >"$work/$prefix-related.txt"
+  sections=$(curl -sf "http://127.0.0.1:$app_port/api/v1/sections" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4)
+  tags=$(curl -sf "http://127.0.0.1:$app_port/api/v1/tags?pageSize=100" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4)
+  for s in $sections; do for page in 1 2 3 4 5; do echo "/api/v1/sections/$s/articles?page=$page"; done; done >"$work/$prefix-section.txt"
+  for t in $tags; do for page in 1 2 3; do echo "/api/v1/tags/$t/articles?page=$page"; done; done >"$work/$prefix-tag.txt"
+}
+related_quality() { # related_quality <articles>: prints "share ms_mean ms_p50 ms_p95 samples items"
+  python3 - "$app_port" "$1" <<'PY'
+import json, random, sys, time, urllib.request
+port, n = sys.argv[1], int(sys.argv[2])
+def get(path):
+    start = time.perf_counter()
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as r:
+        body = json.load(r)
+    return body, (time.perf_counter() - start) * 1000
+random.seed(16)
+shared = total = 0
+times = []
+for article_id in random.sample(range(1, n + 1), 200):
+    article, _ = get(f"/api/v1/articles/{article_id}")
+    related, ms = get(f"/api/v1/articles/{article_id}/related")
+    times.append(ms)
+    tags = {t["id"] for t in article["tags"]}
+    section = (article.get("section") or {}).get("id")
+    for item in related["items"]:
+        total += 1
+        if section is not None and (item.get("section") or {}).get("id") == section or tags & {t["id"] for t in item["tags"]}:
+            shared += 1
+times.sort()
+print(f"{shared / max(total, 1):.3f} {sum(times) / len(times):.2f} {times[len(times) // 2]:.2f} {times[int(len(times) * 0.95)]:.2f} 200 {total}")
+PY
+}
+if [ "${ONLY:-}" = related ]; then
+  articles=${ARTICLES:-100000}
+  db=${DB:-$work/news-related.db}
+  if [ -z "${DB:-}" ]; then
+    echo "== Generating $articles articles"
+    generated_related=$(generate "$articles" "$db")
+    echo "$generated_related"
+  fi
+  echo "== Related quality and uncached call time ($articles articles)"
+  start_app "$db" off
+  related_urls r "$articles"
+  related_quality "$articles" >/dev/null # warm-up: EF Core compiles each shape once
+  read -r share mean p50 p95 samples items <<<"$(related_quality "$articles")"
+  echo "share sharing a tag or the section: $share ($items items of $samples articles); one call: mean $mean ms, p50 $p50 ms, p95 $p95 ms"
+  for kind in related section tag; do measure "nocache-$kind" "$app_port" "$work/r-$kind.txt"; done
+  stop_app
+  start_app "$db" on
+  for kind in related section tag; do measure "cache-$kind" "$app_port" "$work/r-$kind.txt"; done
+  mkdir -p "$work/bodies"
+  : >"$work/bodies/manifest.tsv"
+  n=0
+  for kind in related section tag; do
+    while read -r target; do
+      n=$((n + 1))
+      curl -s -D "$work/bodies/$n.json.headers" -o "$work/bodies/$n.json" "http://127.0.0.1:$app_port$target"
+      printf '%s\t%d.json\n' "$target" "$n" >>"$work/bodies/manifest.tsv"
+    done < <(sort -u "$work/r-$kind.txt")
+  done
+  stop_app
+  base_port=$(free_port)
+  (cd "$work" && exec dotnet "$work/baseline/Baseline.dll" "$work/bodies/manifest.tsv" --urls "http://127.0.0.1:$base_port" >"$work/baseline.log" 2>&1) &
+  pids+=("$!")
+  wait_ready "http://127.0.0.1:$base_port$(head -n 1 "$work/r-section.txt")"
+  for kind in related section tag; do measure "baseline-$kind" "$base_port" "$work/r-$kind.txt"; done
+  kill "${pids[-1]}" 2>/dev/null || true
+  {
+    echo "| scenario ($articles articles, SQLite) | app req/s | app p99 ms | raw Kestrel req/s | app / raw |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    for kind in related section tag; do
+      case $kind in related) name="related articles of a random article" ;; section) name="random section page 1-5" ;; tag) name="random tag page 1-3" ;; esac
+      for mode in cache nocache; do
+        echo "| $name, output cache $([ $mode = cache ] && echo on || echo off) | ${rps[$mode-$kind]} | ${p99[$mode-$kind]} | ${rps[baseline-$kind]} | $(ratio "${rps[$mode-$kind]}" "${rps[baseline-$kind]}") |"
+      done
+    done
+    echo
+    echo "Related quality: $share of $items related items (5 each for $samples random articles) share a tag or the section with their"
+    echo "article. One uncached related call, sequential: mean $mean ms, p50 $p50 ms, p95 $p95 ms."
+    echo
+    echo "wrk ${threads} threads × ${connections} connections, ${duration} s per run after ${warmup} s of warm-up; $(nproc) cores."
+    echo "${generated_related:-Database: $db.} Load average before the run: $load_before. Commit measured: $(git -C "$root" rev-parse --short HEAD)."
+  } >"$work/related.md"
+  cp "$work/related.md" "$root/tests/NewsApi.Benchmarks/related.md"
+  cat "$work/related.md"
+  exit 0
+fi
 
 rss_file="$work/rss"
 track_rss() { # track_rss <pid> <seconds> -> peak in $rss_file

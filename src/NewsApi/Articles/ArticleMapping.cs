@@ -128,6 +128,10 @@ public static class ArticleQueries
     public static Expression<Func<Article, bool>> IsPublic(DateTime now) =>
         a => a.Status == ArticleStatus.Published || (a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now);
 
+    /// <summary><see cref="IsPublic"/> for an article already read.</summary>
+    public static bool IsPublicAt(this Article a, DateTime now) =>
+        a.Status == ArticleStatus.Published || (a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now);
+
     /// <summary>
     /// What nobody may read without a key: drafts, and schedules whose time has not come. The complement of IsPublic,
     /// written so that the (Status, PublishedAt, Id) index finds these few rows without reading the published ones.

@@ -115,8 +115,11 @@ public sealed class ArticleRelated(ArticleStore store, ArticleList list)
         }
 
         // What is public of them (by primary key), and which of this article's tags each carries (by the tags' primary key).
-        var rows = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Where(ArticleQueries.IsPublic(now))
-            .Select(a => new { a.Id, a.SectionId, a.PublishedAt }).ToListAsync(cancellationToken);
+        // Public is decided here: with IsPublic in the statement SQLite reads every published article through the status
+        // index (a multi-index OR) instead of probing the candidates by primary key.
+        var rows = (await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Select(a => new Article { Id = a.Id, SectionId = a.SectionId, PublishedAt = a.PublishedAt, Status = a.Status }).ToListAsync(cancellationToken))
+            .Where(a => a.IsPublicAt(now)).ToList();
         var tagIds = tagWeight.Keys.ToList();
         var shared = (tagIds.Count == 0 ? [] : await db.ArticleTags.Where(t => EF.Parameter(ids).Contains(t.ArticleId) && EF.Parameter(tagIds).Contains(t.TagId))
             .Select(t => new { t.ArticleId, t.TagId }).ToListAsync(cancellationToken)).ToLookup(t => t.ArticleId, t => t.TagId);
