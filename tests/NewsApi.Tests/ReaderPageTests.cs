@@ -155,8 +155,8 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Equal("(Bài, Ảnh)", (await byline.Locator(".roles").InnerTextAsync()).Trim());
         Assert.Equal("Nguồn: QĐND", await byline.Locator(".byline-source").InnerTextAsync());
 
-        Assert.Equal(1, await page.Locator("nav .article-list a[aria-current='page']").CountAsync());
-        foreach (var landmark in new[] { "body > header", "nav", "main", "main article", "body > footer", "form[role='search']" })
+        Assert.Equal(1, await page.Locator("nav.latest .article-list a[aria-current='page']").CountAsync());
+        foreach (var landmark in new[] { "body > header", "header nav[aria-label='Chuyên mục']", "nav.latest", "main", "main article", "body > footer", "form[role='search']" })
         {
             Assert.Equal(1, await page.Locator(landmark).CountAsync());
         }
@@ -234,7 +234,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByLabel("Tìm bài viết").PressAsync("Enter");
 
         await page.Locator("#list-status", new() { HasTextString = "khớp với" }).WaitForAsync();
-        var results = page.Locator("nav .article-list li");
+        var results = page.Locator("nav.latest .article-list li");
         Assert.Equal(1, await results.CountAsync());
         Assert.Equal(SeedSlug, await results.First.GetAttributeAsync("data-slug"));
         Assert.Equal(SeedHeadline, await results.First.Locator("a").InnerTextAsync());
@@ -269,7 +269,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var (context, page, errors) = await browser.NewPageAsync();
         await using var _ = context;
         await OpenAsync(page, browser.Url("/"));
-        var items = page.Locator("nav .article-list li");
+        var items = page.Locator("nav.latest .article-list li");
         Assert.Equal(SeedHeadline, await page.Locator("main h1").InnerTextAsync());
         Assert.Equal(10, await items.CountAsync());
         Assert.Equal(SeedSlug, await items.First.GetAttributeAsync("data-slug"));
@@ -304,8 +304,9 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.className"));
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.getBoundingClientRect().top >= 0"), "the skip link stays off screen when focused");
 
+        // The section menu (five top sections, three with a subsection button) comes between the controls and the list.
         var reached = new List<string>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 30; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             var id = await page.EvaluateAsync<string>("document.activeElement.id || document.activeElement.getAttribute('href') || ''");
@@ -320,6 +321,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         Assert.Contains("tel:+842083844179", reached);
         Assert.Contains("font-larger", reached);
         Assert.Contains("contrast-high", reached);
+        Assert.Contains("/?section=quoc-phong-an-ninh", reached);
         Assert.Contains("search-input", reached);
         Assert.Empty(errors);
     }
@@ -333,7 +335,7 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
             "the page is wider than a 360 px screen");
-        var list = await page.Locator("nav").BoundingBoxAsync();
+        var list = await page.Locator("nav.latest").BoundingBoxAsync();
         var article = await page.Locator("main").BoundingBoxAsync();
         Assert.True(list!.Y > article!.Y, "on a phone the list comes after the article");
         Assert.Empty(errors);
@@ -440,6 +442,322 @@ public class ReaderPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             Assert.True((await writer.DeleteAsync($"/api/v1/media/{feature}")).IsSuccessStatusCode);
             Assert.True((await writer.DeleteAsync($"/api/v1/media/{figure}")).IsSuccessStatusCode);
         }
+    }
+
+    private static readonly string[] SeedTopSections = ["Tin tức", "Quốc phòng - An ninh", "Xây dựng Đảng", "Hậu phương quân đội", "Văn hóa - Xã hội"];
+
+    private static ILocator SectionMenu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Chuyên mục" });
+
+    private static ILocator ListingItems(IPage page) => page.Locator("main .listing .listing-item");
+
+    private HttpClient Writer()
+    {
+        var writer = new HttpClient { BaseAddress = new Uri(browser.Url("/")) };
+        writer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", browser.AdminKey);
+        return writer;
+    }
+
+    [Fact]
+    public async Task SectionMenuShowsTheSeedTreeInOrderAndOpensASubmenuFromTheKeyboard()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+
+        var menu = SectionMenu(page);
+        Assert.Equal(SeedTopSections, await menu.Locator(".section-item > .section-link").AllInnerTextsAsync());
+        async Task<IReadOnlyList<string>> SubsectionsOf(string top) =>
+            await menu.Locator(".section-item", new() { Has = page.Locator($".section-link:text-is('{top}')") })
+                .Locator(".subsection-link").AllTextContentsAsync();
+        Assert.Equal(["Thời sự", "Trong nước", "Quốc tế"], await SubsectionsOf("Tin tức"));
+        Assert.Equal(["Huấn luyện", "Biển đảo", "Công nghiệp quốc phòng"], await SubsectionsOf("Quốc phòng - An ninh"));
+        Assert.Empty(await SubsectionsOf("Xây dựng Đảng"));
+        Assert.Empty(await SubsectionsOf("Hậu phương quân đội"));
+        Assert.Equal(["Văn hóa", "Thể thao"], await SubsectionsOf("Văn hóa - Xã hội"));
+        Assert.Equal("/?section=quoc-phong-an-ninh", await menu.GetByRole(AriaRole.Link, new() { Name = "Quốc phòng - An ninh", Exact = true }).GetAttributeAsync("href"));
+
+        // On the seed article, its section and the section above it are marked as where the reader is.
+        Assert.Equal("true", await menu.Locator("a[data-section='quoc-phong-an-ninh']").GetAttributeAsync("aria-current"));
+        Assert.Equal("true", await menu.Locator("a[data-section='cong-nghiep-quoc-phong']").GetAttributeAsync("aria-current"));
+        Assert.Equal(2, await menu.Locator("a[aria-current]").CountAsync());
+
+        // The subsections of a top section sit behind a button: Enter opens them, Tab walks into them, Escape closes.
+        var toggle = menu.GetByRole(AriaRole.Button, new() { Name = "Các mục của Quốc phòng - An ninh" });
+        var huanLuyen = menu.GetByRole(AriaRole.Link, new() { Name = "Huấn luyện" });
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-expanded"));
+        Assert.False(await huanLuyen.IsVisibleAsync());
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-expanded"));
+        Assert.True(await huanLuyen.IsVisibleAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Huấn luyện", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-expanded"));
+        Assert.False(await huanLuyen.IsVisibleAsync());
+        Assert.Equal("Các mục của Quốc phòng - An ninh", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheSectionMenuOpensFromOneButtonAndFitsTheScreen()
+    {
+        var (context, page, errors) = await browser.NewPageAsync(width: 360, height: 740);
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+
+        var menu = SectionMenu(page);
+        var menuButton = menu.GetByRole(AriaRole.Button, new() { Name = "Chuyên mục" });
+        var topLink = menu.GetByRole(AriaRole.Link, new() { Name = "Quốc phòng - An ninh", Exact = true });
+        Assert.False(await topLink.IsVisibleAsync());
+        await menuButton.ClickAsync();
+        Assert.Equal("true", await menuButton.GetAttributeAsync("aria-expanded"));
+        Assert.True(await topLink.IsVisibleAsync());
+        await menu.GetByRole(AriaRole.Button, new() { Name = "Các mục của Quốc phòng - An ninh" }).ClickAsync();
+        Assert.True(await menu.GetByRole(AriaRole.Link, new() { Name = "Biển đảo" }).IsVisibleAsync());
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "the open menu is wider than a 360 px screen");
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Biển đảo" }).ClickAsync();
+        await page.Locator("main .listing h1", new() { HasTextString = "Biển đảo" }).WaitForAsync();
+        Assert.Equal("false", await menuButton.GetAttributeAsync("aria-expanded"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ChoosingATopSectionListsTheSeedFromItsSubsectionAndBackReturnsToIt()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url("/"));
+
+        await SectionMenu(page).GetByRole(AriaRole.Link, new() { Name = "Quốc phòng - An ninh", Exact = true }).ClickAsync();
+        var heading = page.Locator("main .listing h1");
+        await heading.WaitForAsync();
+        Assert.Equal("Quốc phòng - An ninh", await heading.InnerTextAsync());
+        Assert.EndsWith("/?section=quoc-phong-an-ninh", page.Url);
+        Assert.True(await page.Locator("main article").IsHiddenAsync());
+        Assert.Equal(["Trang chủ", "Quốc phòng - An ninh"], await page.GetByRole(AriaRole.Navigation, new() { Name = "Đường dẫn" }).Locator("li").AllInnerTextsAsync());
+        Assert.Equal("page", await SectionMenu(page).Locator("a[data-section='quoc-phong-an-ninh']").GetAttributeAsync("aria-current"));
+        var item = Assert.Single(await ListingItems(page).AllAsync());
+        Assert.Equal(SeedSlug, await item.GetAttributeAsync("data-slug"));
+        Assert.Equal(SeedHeadline, await item.Locator("h2 a").InnerTextAsync());
+        Assert.Equal("1 bài viết", await page.Locator("#listing-status").InnerTextAsync());
+        Assert.True(await page.Locator("#listing-pager").IsHiddenAsync());
+
+        await item.Locator("a").ClickAsync();
+        await page.Locator("main article h1", new() { HasTextString = SeedHeadline }).WaitForAsync();
+        Assert.Contains($"slug={SeedSlug}", page.Url);
+        Assert.DoesNotContain("section=", page.Url);
+
+        await page.GoBackAsync();
+        await page.Locator("main .listing h1", new() { HasTextString = "Quốc phòng - An ninh" }).WaitForAsync();
+        Assert.True(await page.Locator("main article").IsHiddenAsync());
+        Assert.Equal(1, await ListingItems(page).CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ASubsectionPageNamesItsParentInTheBreadcrumbAndPagesLikeTheList()
+    {
+        // Eleven published articles in "Biển đảo", so its page (10 a page) has two; deleted at the end.
+        using var writer = Writer();
+        var section = (int)(await (await writer.GetAsync("/api/v1/sections/bien-dao")).ReadJson())["id"]!;
+        var ids = new List<int>();
+        try
+        {
+            for (var i = 1; i <= 11; i++)
+            {
+                var created = await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+                {
+                    headline = $"Tuần tra vùng biển đợt {i}",
+                    lead = $"Tuần tra vùng biển đợt {i} dùng để thử trang chuyên mục.",
+                    status = "published",
+                    publishedAt = new DateTimeOffset(2017, 3, i, 8, 0, 0, TimeSpan.FromHours(7)),
+                    sectionId = section,
+                }));
+                var body = await created.ReadJson();
+                Assert.True(created.IsSuccessStatusCode, body.ToJsonString());
+                ids.Add((int)body["id"]!);
+            }
+
+            var (context, page, errors) = await browser.NewPageAsync();
+            await using var _ = context;
+            await OpenAsync(page, browser.Url("/?section=bien-dao"));
+
+            Assert.Equal("Biển đảo", await page.Locator("main .listing h1").InnerTextAsync());
+            var breadcrumb = page.GetByRole(AriaRole.Navigation, new() { Name = "Đường dẫn" });
+            Assert.Equal(["Trang chủ", "Quốc phòng - An ninh", "Biển đảo"], await breadcrumb.Locator("li").AllInnerTextsAsync());
+            Assert.Equal("/?section=quoc-phong-an-ninh", await breadcrumb.GetByRole(AriaRole.Link, new() { Name = "Quốc phòng - An ninh" }).GetAttributeAsync("href"));
+            Assert.Equal("page", await SectionMenu(page).Locator("a[data-section='bien-dao']").GetAttributeAsync("aria-current"));
+            Assert.Equal("true", await SectionMenu(page).Locator("a[data-section='quoc-phong-an-ninh']").GetAttributeAsync("aria-current"));
+            Assert.Equal("Chuyên mục: Biển đảo", await page.TitleAsync());
+
+            Assert.Equal(10, await ListingItems(page).CountAsync());
+            Assert.Equal("Tuần tra vùng biển đợt 11", await ListingItems(page).First.Locator("h2").InnerTextAsync());
+            Assert.Equal("Trang 1/2", await page.Locator("#listing-position").InnerTextAsync());
+            Assert.True(await page.Locator("#listing-prev").IsDisabledAsync());
+            await page.Locator("#listing-next").ClickAsync();
+            await page.Locator("#listing-position", new() { HasTextString = "Trang 2/2" }).WaitForAsync();
+            Assert.Equal(["Tuần tra vùng biển đợt 1"], await ListingItems(page).Locator("h2").AllInnerTextsAsync());
+            Assert.True(await page.Locator("#listing-next").IsDisabledAsync());
+
+            // The breadcrumb leads to the parent, whose page holds its subsections' articles too.
+            await breadcrumb.GetByRole(AriaRole.Link, new() { Name = "Quốc phòng - An ninh" }).ClickAsync();
+            await page.Locator("main .listing h1", new() { HasTextString = "Quốc phòng - An ninh" }).WaitForAsync();
+            Assert.Equal("12 bài viết", await page.Locator("#listing-status").InnerTextAsync());
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            foreach (var id in ids)
+            {
+                Assert.True((await writer.DeleteAsync($"/api/v1/articles/{id}")).IsSuccessStatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheSeedShowsItsSectionAndTagsAndATagLinkListsTheTagsArticles()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, browser.Url($"/?slug={SeedSlug}"));
+
+        var topics = page.Locator("main article .topics");
+        var sectionLink = topics.Locator("a.section-ref");
+        Assert.Equal("Chuyên mục: Công nghiệp quốc phòng", await topics.Locator(".topic-section").InnerTextAsync());
+        Assert.Equal("/?section=cong-nghiep-quoc-phong", await sectionLink.GetAttributeAsync("href"));
+        var tagLinks = topics.Locator(".tag-list a");
+        Assert.Equal(["Hội nghị Quân chính", "Công nghiệp quốc phòng"], await tagLinks.AllInnerTextsAsync());
+        Assert.Equal("/?tag=hoi-nghi-quan-chinh", await tagLinks.First.GetAttributeAsync("href"));
+        Assert.Equal("/?tag=cong-nghiep-quoc-phong", await tagLinks.Last.GetAttributeAsync("href"));
+
+        await tagLinks.First.ClickAsync();
+        var heading = page.Locator("main .listing h1");
+        await heading.WaitForAsync();
+        Assert.Equal("Hội nghị Quân chính", await heading.InnerTextAsync());
+        Assert.Equal("Chủ đề", await page.Locator("#listing-kind").TextContentAsync());
+        Assert.EndsWith("/?tag=hoi-nghi-quan-chinh", page.Url);
+        Assert.Equal("listing-heading", await page.EvaluateAsync<string>("document.activeElement.id"));
+        var item = Assert.Single(await ListingItems(page).AllAsync());
+        Assert.Equal(SeedSlug, await item.GetAttributeAsync("data-slug"));
+
+        await page.GoBackAsync();
+        await page.Locator("main article h1", new() { HasTextString = SeedHeadline }).WaitForAsync();
+        Assert.True(await page.Locator("main .listing").IsHiddenAsync());
+
+        await sectionLink.ClickAsync();
+        await page.Locator("main .listing h1", new() { HasTextString = "Công nghiệp quốc phòng" }).WaitForAsync();
+        Assert.EndsWith("/?section=cong-nghiep-quoc-phong", page.Url);
+        Assert.Equal(SeedSlug, await ListingItems(page).First.GetAttributeAsync("data-slug"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AnUnknownSectionOrTagSaysSoInsteadOfABlankPage()
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+
+        await OpenAsync(page, browser.Url("/?section=khong-co-chuyen-muc-nay"));
+        var notice = page.Locator("main #article-status");
+        Assert.True(await notice.IsVisibleAsync());
+        Assert.Equal("Không tìm thấy chuyên mục “khong-co-chuyen-muc-nay”. Mời bạn chọn một chuyên mục trong trình đơn.", await notice.InnerTextAsync());
+        Assert.True(await page.Locator("main article").IsHiddenAsync());
+        Assert.True(await page.Locator("main .listing").IsHiddenAsync());
+        Assert.Equal(0, await SectionMenu(page).Locator("a[aria-current]").CountAsync());
+        // The rest of the page still works: the menu and the latest list are there.
+        Assert.Equal(SeedTopSections, await SectionMenu(page).Locator(".section-item > .section-link").AllInnerTextsAsync());
+        Assert.True(await page.Locator("nav.latest .article-list li").CountAsync() >= 1);
+
+        await OpenAsync(page, browser.Url("/?tag=khong-co-chu-de-nay"));
+        Assert.Equal("Không tìm thấy chủ đề “khong-co-chu-de-nay”. Mời bạn chọn một bài trong danh sách.", await notice.InnerTextAsync());
+        // The browser logs each 404 answer as an error of its own; nothing else may be logged.
+        Assert.DoesNotContain(errors, e => !e.Contains("404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RelatedBoxListsPublishedArticlesSharingATagWithTheSeed()
+    {
+        // Two published articles tagged like the seed (older, so the seed stays the newest); deleted at the end, so the
+        // other tests' counts stay as they were.
+        using var writer = Writer();
+        var ids = new List<int>();
+        var slugs = new List<string>();
+        try
+        {
+            foreach (var (headline, day) in new[] { ("Nhà máy quốc phòng hoàn thành kế hoạch sản xuất", 3), ("Hội thảo khoa học công nghiệp quốc phòng", 4) })
+            {
+                var created = await writer.PostAsync("/api/v1/articles", Http.JsonBody(new
+                {
+                    headline,
+                    lead = headline + " trong năm 2020.",
+                    status = "published",
+                    publishedAt = new DateTimeOffset(2020, 11, day, 8, 0, 0, TimeSpan.FromHours(7)),
+                    tags = new[] { "Công nghiệp quốc phòng" },
+                }));
+                var body = await created.ReadJson();
+                Assert.True(created.IsSuccessStatusCode, body.ToJsonString());
+                ids.Add((int)body["id"]!);
+                slugs.Add((string)body["slug"]!);
+            }
+
+            var (context, page, errors) = await browser.NewPageAsync();
+            await using var _ = context;
+            await OpenAsync(page, browser.Url($"/?slug={SeedSlug}"));
+
+            var box = page.GetByRole(AriaRole.Complementary, new() { Name = "Tin liên quan" });
+            Assert.True(await box.IsVisibleAsync());
+            Assert.Equal("Tin liên quan", await box.Locator("h2").TextContentAsync());
+            var items = box.Locator("li");
+            Assert.InRange(await items.CountAsync(), 2, 5);
+            var shown = new List<string>();
+            foreach (var item in await items.AllAsync())
+            {
+                shown.Add((await item.GetAttributeAsync("data-slug"))!);
+                Assert.Matches(@"^\d{2}/\d{2}/\d{4}$", await item.Locator("time").InnerTextAsync());
+            }
+            Assert.Equal(shown.Count, shown.Distinct().Count());
+            Assert.Subset(shown.ToHashSet(), slugs.ToHashSet());
+            Assert.DoesNotContain(SeedSlug, shown);
+
+            await box.GetByRole(AriaRole.Link, new() { Name = "Hội thảo khoa học công nghiệp quốc phòng" }).ClickAsync();
+            await page.Locator("main article h1", new() { HasTextString = "Hội thảo khoa học công nghiệp quốc phòng" }).WaitForAsync();
+            await box.Locator($"li[data-slug='{SeedSlug}']").WaitForAsync();
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            foreach (var id in ids)
+            {
+                Assert.True((await writer.DeleteAsync($"/api/v1/articles/{id}")).IsSuccessStatusCode);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(500)]
+    public async Task RelatedBoxStaysHiddenWhenTheServerHasNoRelatedArticlesToGive(int status)
+    {
+        var (context, page, errors) = await browser.NewPageAsync();
+        await using var _ = context;
+        // As a server without the endpoint (404), or with it failing: the answer is made in the browser.
+        await page.RouteAsync("**/api/v1/articles/*/related*", route => route.FulfillAsync(new()
+        {
+            Status = status,
+            ContentType = "application/problem+json",
+            Body = $$"""{"title":"Not here","status":{{status}}}""",
+        }));
+        await OpenAsync(page, browser.Url($"/?slug={SeedSlug}"));
+
+        Assert.Equal(SeedHeadline, await page.Locator("main article h1").InnerTextAsync());
+        Assert.True(await page.Locator("main article .topics").IsVisibleAsync());
+        Assert.True(await page.Locator("#related").IsHiddenAsync());
+        Assert.Equal(0, await page.Locator("#related li").CountAsync());
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(errors, e => !e.Contains(code, StringComparison.Ordinal));
     }
 }
 

@@ -144,15 +144,90 @@ export function renderArticle(parts, article) {
   document.title = article.headline;
 }
 
+export const articleHref = (slug) => `/?slug=${encodeURIComponent(slug)}`;
+export const sectionHref = (slug) => `/?section=${encodeURIComponent(slug)}`;
+export const tagHref = (slug) => `/?tag=${encodeURIComponent(slug)}`;
+
+function shortDate(item) {
+  return item.publishedAt
+    ? [element('time', { className: 'article-date', datetime: item.publishedAt, text: shortDateFormat.format(new Date(item.publishedAt)) })]
+    : [];
+}
+
 export function renderList(list, items, currentSlug) {
   list.replaceChildren(...items.map((item) => {
-    const link = element('a', { className: 'article-link', href: `/?slug=${encodeURIComponent(item.slug)}`, text: item.headline });
+    const link = element('a', { className: 'article-link', href: articleHref(item.slug), text: item.headline });
     if (item.slug === currentSlug) {
       link.setAttribute('aria-current', 'page');
     }
-    const date = item.publishedAt
-      ? [element('time', { className: 'article-date', datetime: item.publishedAt, text: shortDateFormat.format(new Date(item.publishedAt)) })]
-      : [];
-    return element('li', { className: 'article-item', 'data-slug': item.slug }, [link, ...date]);
+    return element('li', { className: 'article-item', 'data-slug': item.slug }, [link, ...shortDate(item)]);
   }));
+}
+
+/** A section's or tag's articles in the main column: headline, date and lead. */
+export function renderListing(list, items) {
+  list.replaceChildren(...items.map((item) => element('li', { className: 'listing-item', 'data-slug': item.slug }, [
+    element('h2', { className: 'listing-title' }, [element('a', { className: 'listing-link', href: articleHref(item.slug), text: item.headline })]),
+    ...shortDate(item),
+    ...(item.lead ? [element('p', { className: 'listing-lead', text: item.lead })] : []),
+  ])));
+}
+
+/** Where a listing sits: the home page, then each link above it; the last crumb is this page. */
+export function renderBreadcrumb(list, crumbs) {
+  list.replaceChildren(...crumbs.map((crumb, i) => element('li', {}, [i === crumbs.length - 1
+    ? element('span', { 'aria-current': 'page', text: crumb.name })
+    : element('a', { href: crumb.href, text: crumb.name })])));
+}
+
+/**
+ * The section menu: top sections as links, each with a button that shows or hides its subsections (a disclosure, as
+ * the WAI-ARIA navigation example does: every link stays a plain link, reachable with Tab).
+ */
+export function renderSectionMenu(menu, tree) {
+  const children = new Map();
+  for (const section of tree) {
+    if (section.parentId !== null) {
+      children.set(section.parentId, [...(children.get(section.parentId) ?? []), section]);
+    }
+  }
+  const link = (section, className) =>
+    element('a', { className, href: sectionHref(section.slug), 'data-section': section.slug, text: section.name });
+  menu.replaceChildren(...tree.filter((section) => section.parentId === null).map((top) => {
+    const subsections = children.get(top.id) ?? [];
+    if (subsections.length === 0) {
+      return element('li', { className: 'section-item' }, [link(top, 'section-link')]);
+    }
+    const submenuId = `submenu-${top.id}`;
+    const toggle = element('button', {
+      type: 'button', className: 'submenu-toggle', 'aria-expanded': 'false', 'aria-controls': submenuId,
+    }, [element('span', { className: 'visually-hidden', text: `Các mục của ${top.name}` })]);
+    const submenu = element('ul', { className: 'submenu', id: submenuId, hidden: '' },
+      subsections.map((sub) => element('li', { className: 'submenu-item' }, [link(sub, 'subsection-link')])));
+    return element('li', { className: 'section-item has-submenu' }, [link(top, 'section-link'), toggle, submenu]);
+  }));
+}
+
+/** The article's section and tags, as links to their pages. */
+export function renderTopics(parts, article) {
+  const section = article.section;
+  parts.topicSection.hidden = !section;
+  if (section) {
+    parts.sectionRef.href = sectionHref(section.slug);
+    parts.sectionRef.textContent = section.name;
+  }
+  const tags = article.tags ?? [];
+  parts.tagList.replaceChildren(...tags.map((tag) =>
+    element('li', {}, [element('a', { className: 'tag-link', href: tagHref(tag.slug), text: tag.name })])));
+  parts.topicTags.hidden = tags.length === 0;
+  parts.topics.hidden = !section && tags.length === 0;
+}
+
+/** "Tin liên quan": up to five links with their dates; no box at all when there is nothing to show. */
+export function renderRelated(parts, items) {
+  parts.relatedList.replaceChildren(...items.slice(0, 5).map((item) => element('li', { className: 'related-item', 'data-slug': item.slug }, [
+    element('a', { className: 'related-link', href: articleHref(item.slug), text: item.headline }),
+    ...shortDate(item),
+  ])));
+  parts.related.hidden = items.length === 0;
 }
