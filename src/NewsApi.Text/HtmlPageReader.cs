@@ -20,7 +20,14 @@ internal static class HtmlPageReader
         string? FallbackText = null,
         DateTimeOffset? PublishedAt = null,
         IReadOnlyList<string>? Breadcrumb = null,
-        IReadOnlyList<string>? Keywords = null);
+        IReadOnlyList<string>? Keywords = null)
+    {
+        /// <summary>The body's photos, each before paragraph Anchor of <see cref="Paragraphs"/> (headline first).</summary>
+        public List<(int Anchor, ParsedPhoto Photo)> Photos { get; init; } = [];
+
+        /// <summary>The photo the page declares it is shared with (og:image), if any.</summary>
+        public ParsedPhoto? Declared { get; init; }
+    }
 
     /// <summary>One line of text as a reader sees it, with the block element it sits in and how it is set.</summary>
     private sealed record Line(string Text, IElement Owner, int Index, double LinkShare, bool Emphasized, int HeadingLevel);
@@ -87,7 +94,8 @@ internal static class HtmlPageReader
         var document = new HtmlParser().ParseDocument(html);
         var metadata = PageMetadata.Read(document);
         var body = (INode?)document.Body ?? document.DocumentElement;
-        var lines = Lines(body);
+        var spots = new List<HtmlPhotos.Spot>();
+        var lines = Lines(body, spots);
         var top = TopCandidate(lines);
         var headline = ChooseHeadline(lines, top, metadata, notes, out var headlineText);
 
@@ -101,8 +109,44 @@ internal static class HtmlPageReader
         var leadSeen = false;
         var dropped = 0;
         var topStart = top is null ? int.MaxValue : FirstIndexWithin(lines, top);
+        var baseUri = HtmlPhotos.BaseUri(metadata.BaseHref, metadata.PageUrl, metadata.Canonical);
+        var photos = new List<(int Anchor, ParsedPhoto Photo)>();
+        var captions = new List<IElement>();
+        var (nextSpot, decorative, relative) = (0, 0, 0);
+
+        // The photos standing before line `before` (all that are left, at the end), where the article is.
+        void PlacePhotos(int before)
+        {
+            for (; nextSpot < spots.Count && spots[nextSpot].LineIndex <= before; nextSpot++)
+            {
+                var spot = spots[nextSpot];
+                var afterHeadline = headline is null || spot.LineIndex > headline.Index;
+                var inArticle = top is null || IsWithin(spot.Element, top) || (headline is not null && spot.LineIndex < topStart);
+                if (!afterHeadline || !inArticle)
+                {
+                    continue;
+                }
+                if (HtmlPhotos.Describe(spot.Element, baseUri) is not { } found)
+                {
+                    decorative++;
+                    continue;
+                }
+                photos.Add((paragraphs.Count, found.Photo));
+                relative += found.Relative ? 1 : 0;
+                if (found.CaptionElement is { } caption)
+                {
+                    captions.Add(caption);
+                }
+            }
+        }
+
         foreach (var line in lines)
         {
+            PlacePhotos(line.Index);
+            if (captions.Count > 0 && IsCaption(line, captions))
+            {
+                continue;
+            }
             if (headline is not null && line.Index <= headline.Index)
             {
                 continue;
@@ -141,6 +185,24 @@ internal static class HtmlPageReader
             leadSeen = true;
             paragraphs.Add(text);
         }
+        PlacePhotos(int.MaxValue);
+        if (decorative > 0)
+        {
+            notes.Add(new ImportNote("dropped", "photos",
+                $"Left out {decorative} image(s) in the article that are not its photos (logos, icons, pixels, thumbnails of links)."));
+        }
+        if (relative > 0)
+        {
+            notes.Add(new ImportNote("warning", "photos", $"{relative} photo source(s) are relative and the page names no address of its own "
+                + "(<base href>, og:url, canonical link): they are recorded as written."));
+        }
+        ParsedPhoto? declared = null;
+        if (HtmlPhotos.Resolve(metadata.Image, baseUri) is ({ } image, var imageRelative) && !imageRelative)
+        {
+            declared = new ParsedPhoto(image, null, metadata.ImageAlt, null,
+                metadata.ImageWidth > 0 && metadata.ImageHeight > 0 ? metadata.ImageWidth : 0,
+                metadata.ImageWidth > 0 && metadata.ImageHeight > 0 ? metadata.ImageHeight : 0);
+        }
         if (dropped > 0)
         {
             notes.Add(new ImportNote("dropped", "page",
@@ -158,7 +220,11 @@ internal static class HtmlPageReader
             ? 0
             : top.QuerySelectorAll("p").Count(p => string.IsNullOrWhiteSpace(p.TextContent) && p.QuerySelector("img") is null);
         var (breadcrumb, keywords) = ReadLabels(document, metadata, lines, headline, headlineText, notes);
-        return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt, Breadcrumb: breadcrumb, Keywords: keywords);
+        return new Page(paragraphs, contactHeader, empty, notes, PublishedAt: publishedAt, Breadcrumb: breadcrumb, Keywords: keywords)
+        {
+            Photos = photos,
+            Declared = declared,
+        };
     }
 
     private static (IReadOnlyList<string> Breadcrumb, IReadOnlyList<string> Keywords) ReadLabels(
@@ -195,6 +261,20 @@ internal static class HtmlPageReader
             notes.Add(new ImportNote("found", "keywords", $"Read {keywords.Count} keyword(s): {string.Join(", ", keywords)}."));
         }
         return (breadcrumb, keywords);
+    }
+
+    /// <summary>Whether a line is a photo's caption: inside the caption element, or its text where the caption is inline.</summary>
+    private static bool IsCaption(Line line, List<IElement> captions)
+    {
+        foreach (var caption in captions)
+        {
+            if (IsWithin(line.Owner, caption)
+                || (line.Owner == caption.ParentElement || IsWithin(caption, line.Owner)) && VietnameseText.NormalizeLine(line.Text) == VietnameseText.NormalizeLine(caption.TextContent))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool EndsSentence(string text) =>
@@ -318,7 +398,7 @@ internal static class HtmlPageReader
     /// The page's text as lines in document order: each &lt;br&gt; or block edge ends one, and each knows its block,
     /// the share of it that is link text, whether all of it is bold or big, and its heading level.
     /// </summary>
-    private static List<Line> Lines(INode root)
+    private static List<Line> Lines(INode root, List<HtmlPhotos.Spot> spots)
     {
         var lines = new List<Line>();
         var builder = new StringBuilder();
@@ -393,6 +473,18 @@ internal static class HtmlPageReader
                         plainChars += letters;
                     }
                     AppendInline(builder, node.Data);
+                    break;
+                case IElement figure when figure.LocalName == "figure":
+                    // A figure is a block of its own; its caption is no line of the text.
+                    Flush();
+                    if (!HasClass(figure, SkippedClassFragments) && !HasId(figure, SkippedClassFragments))
+                    {
+                        spots.Add(new HtmlPhotos.Spot(figure, lines.Count));
+                    }
+                    break;
+                case IElement image when HtmlPhotos.IsImage(image):
+                    // In the middle of a line, the photo goes after it.
+                    spots.Add(new HtmlPhotos.Spot(image, lines.Count + (linkChars + plainChars > 0 ? 1 : 0)));
                     break;
                 case IElement element when !TextlessElements.Contains(element.LocalName) && !IsFurniture(element):
                     if (element.LocalName == "br")

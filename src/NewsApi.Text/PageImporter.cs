@@ -23,6 +23,15 @@ public sealed record ParsedPage(
 
     /// <summary>The article's keywords (tags) in page order, each once whatever its tones, at most 20 of at most 60 characters.</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>
+    /// The photo at the head of the article: og:image, else the first photo above the body; null when neither. A
+    /// photo above the body that is the og:image gives it its caption and is not repeated in the body.
+    /// </summary>
+    public ParsedPhoto? FeatureImage { get; init; }
+
+    /// <summary>The body's photos in page order, each with the body paragraph it stands before.</summary>
+    public IReadOnlyList<PlacedPhoto> Photos { get; init; } = [];
 }
 
 /// <summary>Page is null and Error says why when no article could be found.</summary>
@@ -77,7 +86,8 @@ public static class PageImporter
                 return ReadText(text, publishedOn, today, page.Notes, page.PublishedAt);
             }
             return WithLabels(
-                Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, today, page.Notes, page.PublishedAt),
+                Assemble(page.Paragraphs, page.ContactHeader, page.EmptyParagraphs, publishedOn, today, page.Notes, page.PublishedAt,
+                    page.Photos, page.Declared),
                 page.Breadcrumb ?? [], page.Keywords ?? []);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -238,14 +248,24 @@ public static class PageImporter
         DateOnly? publishedOn,
         DateOnly? today,
         List<ImportNote> notes,
-        DateTimeOffset? publishedAt)
+        DateTimeOffset? publishedAt,
+        List<(int Anchor, ParsedPhoto Photo)>? photos = null,
+        ParsedPhoto? declared = null)
     {
+        photos ??= [];
         for (var i = paragraphs.Count - 1; i >= 0; i--)
         {
             if (ReadingControls.IsReadingControls(paragraphs[i]))
             {
                 notes.Add(new ImportNote("dropped", "page", $"Dropped the reading controls \"{paragraphs[i]}\"."));
                 paragraphs.RemoveAt(i);
+                for (var p = 0; p < photos.Count; p++)
+                {
+                    if (photos[p].Anchor > i)
+                    {
+                        photos[p] = (photos[p].Anchor - 1, photos[p].Photo);
+                    }
+                }
             }
         }
         if (paragraphs.Count == 0 || !paragraphs[0].Any(char.IsLetterOrDigit))
@@ -331,7 +351,51 @@ public static class PageImporter
             notes.Add(new ImportNote("missing", "publishedAt", "The page shows no publication time."));
         }
 
-        return new PageParseResult(new ParsedPage(headline, lead, body, byline, dateline, contactHeader, notes, publishedAt), null);
+        var (feature, placed) = PlacePhotos(photos, declared, next, body.Count, notes);
+        return new PageParseResult(new ParsedPage(headline, lead, body, byline, dateline, contactHeader, notes, publishedAt)
+        {
+            FeatureImage = feature,
+            Photos = placed,
+        }, null);
+    }
+
+    /// <summary>
+    /// The photos' places in the body (a photo above the body, or beside the lead, stands before its first paragraph;
+    /// one after the byline after its last) and the feature image: og:image, else the first photo above the body.
+    /// </summary>
+    private static (ParsedPhoto? Feature, List<PlacedPhoto> Placed) PlacePhotos(
+        List<(int Anchor, ParsedPhoto Photo)> photos, ParsedPhoto? declared, int bodyStart, int bodyCount, List<ImportNote> notes)
+    {
+        var placed = photos.Select(p => new PlacedPhoto(Math.Clamp(p.Anchor - bodyStart, 0, bodyCount), p.Photo)).ToList();
+        ParsedPhoto? feature = null;
+        if (declared is not null)
+        {
+            var same = placed.FindIndex(p => p.BeforeParagraph == 0 && p.Photo.SourceUrl == declared.SourceUrl);
+            feature = same < 0 ? declared : placed[same].Photo with
+            {
+                Alt = placed[same].Photo.Alt ?? declared.Alt,
+                Width = placed[same].Photo.Width > 0 ? placed[same].Photo.Width : declared.Width,
+                Height = placed[same].Photo.Width > 0 ? placed[same].Photo.Height : declared.Height,
+            };
+            if (same >= 0)
+            {
+                placed.RemoveAt(same);
+            }
+            notes.Add(new ImportNote("found", "featureImage", same < 0
+                ? $"The page's og:image, {declared.SourceUrl}."
+                : $"The page's og:image, {declared.SourceUrl}, shown above the body with its caption."));
+        }
+        else if (placed.Count > 0 && placed[0].BeforeParagraph == 0)
+        {
+            feature = placed[0].Photo;
+            placed.RemoveAt(0);
+            notes.Add(new ImportNote("inferred", "featureImage", $"The first photo above the body, {feature.SourceUrl} (the page declares no og:image)."));
+        }
+        if (placed.Count > 0)
+        {
+            notes.Add(new ImportNote("found", "photos", $"{placed.Count} photo(s) in the body."));
+        }
+        return (feature, placed);
     }
 
     private static ParsedByline? ReadByline(List<string> body, List<ImportNote> notes)

@@ -16,6 +16,7 @@ internal sealed class PageMetadata
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » "];
 
     private readonly List<(string Text, string Source)> _titles = [];
+    private bool _imageFromTwitter;
     private List<(string Folded, string Source)>? _comparable;
 
     public DateTimeOffset? PublishedAt { get; private set; }
@@ -30,6 +31,22 @@ internal sealed class PageMetadata
 
     /// <summary>The section article:section names.</summary>
     public string? Section { get; private set; }
+
+    /// <summary>The first &lt;base href&gt;, og:url and &lt;link rel=canonical&gt;: where relative sources resolve.</summary>
+    public string? BaseHref { get; private set; }
+
+    public string? PageUrl { get; private set; }
+
+    public string? Canonical { get; private set; }
+
+    /// <summary>The photo the page shares itself with (og:image, else twitter:image), with its alt text and size.</summary>
+    public string? Image { get; private set; }
+
+    public string? ImageAlt { get; private set; }
+
+    public int ImageWidth { get; private set; }
+
+    public int ImageHeight { get; private set; }
 
     /// <summary>Whether og:title or a JSON-LD headline names the article (a &lt;title&gt; often names only the site).</summary>
     public bool DeclaresTitle => _titles.Any(t => t.Source != "<title>");
@@ -57,6 +74,12 @@ internal sealed class PageMetadata
                     {
                         metadata.ReadJsonLd(element.TextContent);
                     }
+                    continue;
+                case "base":
+                    metadata.BaseHref ??= element.GetAttribute("href");
+                    continue;
+                case "link" when (element.GetAttribute("rel") ?? "").Split(' ').Contains("canonical", StringComparer.OrdinalIgnoreCase):
+                    metadata.Canonical ??= element.GetAttribute("href");
                     continue;
                 case "time" when element.HasAttribute("datetime"):
                     times.Add(element);
@@ -151,6 +174,40 @@ internal sealed class PageMetadata
         else if (name is "keywords" or "news_keywords" or "article:tag" && meta.GetAttribute("content") is { Length: > 0 } keywords)
         {
             Keywords.AddRange(PageLabels.SplitKeywords(keywords));
+        }
+        else if (name is "og:image" or "og:image:url" or "og:image:secure_url" && meta.GetAttribute("content") is { Length: > 0 } image)
+        {
+            // og:image wins over twitter:image whichever comes first; the first og:image is the page's own.
+            if (Image is null || _imageFromTwitter)
+            {
+                Image = image;
+                _imageFromTwitter = false;
+            }
+        }
+        else if (name is "twitter:image" or "twitter:image:src" && Image is null && meta.GetAttribute("content") is { Length: > 0 } card)
+        {
+            Image = card;
+            _imageFromTwitter = true;
+        }
+        else if (name is "og:image:alt" or "twitter:image:alt" && ImageAlt is null && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } alt)
+        {
+            ImageAlt = alt;
+        }
+        else if (name is "og:image:width" or "og:image:height"
+            && int.TryParse(meta.GetAttribute("content"), NumberStyles.None, CultureInfo.InvariantCulture, out var side) && side is > 0 and < 100_000)
+        {
+            if (name == "og:image:width" && ImageWidth == 0)
+            {
+                ImageWidth = side;
+            }
+            else if (name == "og:image:height" && ImageHeight == 0)
+            {
+                ImageHeight = side;
+            }
+        }
+        else if (name == "og:url" && PageUrl is null && meta.GetAttribute("content") is { Length: > 0 } url)
+        {
+            PageUrl = url;
         }
         else if (name == "article:section" && Section is null && VietnameseText.NormalizeLine(meta.GetAttribute("content")) is { Length: > 0 } section)
         {

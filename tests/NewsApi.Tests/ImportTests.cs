@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using NewsApi.Keys;
 
 namespace NewsApi.Tests;
@@ -36,6 +37,11 @@ public class ImportTests(NewsApiFactory factory) : IClassFixture<NewsApiFactory>
         ExpectedPage.AssertArticle(expected, result["article"]!);
         var stored = await (await writer.GetAsync($"/api/v1/articles/{(int)result["article"]!["id"]!}")).ReadJson();
         ExpectedPage.AssertArticle(expected, stored);
+        foreach (var (_, mediaId, sourceUrl) in ExpectedPage.Photos(expected, stored))
+        {
+            var item = await writer.GetFromJsonAsync<NewsApi.Media.MediaResponse>($"/api/v1/media/{mediaId}", NewsApi.Http.Json.Options);
+            Assert.Equal(sourceUrl, item!.SourceUrl);
+        }
     }
 
     [Fact]

@@ -96,8 +96,34 @@ internal static class ExpectedFields
         // A page without the member shows none, so every page is checked.
         Add("breadcrumb", ListOf(expected, "breadcrumb"), page is null ? null : Joined(page.Breadcrumb));
         Add("keywords", ListOf(expected, "keywords"), page is null ? null : Joined(page.Keywords));
+        Add("photos", ExpectedPhotos(expected), page is null ? null : PhotosOf(page));
         return checks;
     }
+
+    /// <summary>Each photo as "place sourceUrl caption / alt / credit / width×height", the body's indexed as its blocks are.</summary>
+    public static string PhotosOf(ParsedPage page)
+    {
+        var photos = new List<string>();
+        if (page.FeatureImage is { } feature)
+        {
+            photos.Add(PhotoText("featureImage", feature.SourceUrl, feature.Caption, feature.Alt, feature.Credit, feature.Width, feature.Height));
+        }
+        for (var i = 0; i < page.Photos.Count; i++)
+        {
+            var (before, photo) = (page.Photos[i].BeforeParagraph, page.Photos[i].Photo);
+            photos.Add(PhotoText($"body[{before + i}]", photo.SourceUrl, photo.Caption, photo.Alt, photo.Credit, photo.Width, photo.Height));
+        }
+        return Joined(photos);
+    }
+
+    private static string ExpectedPhotos(JsonElement expected) =>
+        !expected.TryGetProperty("photos", out var photos) ? Joined([])
+        : Joined(photos.EnumerateArray().Select(p => PhotoText(p.GetProperty("place").GetString()!, p.GetProperty("sourceUrl").GetString()!,
+            p.GetProperty("caption").GetString(), p.GetProperty("alt").GetString(), p.GetProperty("credit").GetString(),
+            p.TryGetProperty("width", out var w) ? w.GetInt32() : 0, p.TryGetProperty("height", out var h) ? h.GetInt32() : 0)).ToList());
+
+    private static string PhotoText(string place, string url, string? caption, string? alt, string? credit, int width, int height) =>
+        $"{place} {url} {caption} / {alt} / {credit} / {width}x{height}";
 
     private static string ListOf(JsonElement expected, string member) =>
         expected.TryGetProperty(member, out var list) ? Joined(list.EnumerateArray().Select(e => e.GetString()!).ToList()) : Joined([]);

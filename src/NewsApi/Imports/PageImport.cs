@@ -83,10 +83,13 @@ public static class PageImport
                 + (created == 0 ? "." : $" ({created} new tag{(created == 1 ? "" : "s")}).")));
         }
 
+        var photos = UsablePhotos(parsed, report);
+        // Checked with stand-in ids: the photos' media items are made (or found) inside the transaction, below.
         var request = new ArticleRequest(
             parsed.Headline,
             parsed.Lead,
-            parsed.Body.Select(text => new BodyBlock(BodyBlock.Paragraph, text)).ToList(),
+            Blocks(parsed, photos.Body, _ => 1),
+            FeatureImage: photos.Feature is { } standIn ? Placed(standIn, 1) : null,
             Status: status,
             PublishedAt: publishedAt,
             Byline: parsed.Byline is null ? null : BylineMapping.FromParsed(parsed.Byline),
@@ -104,10 +107,15 @@ public static class PageImport
         // for a dry run, the savepoint takes them back.
         var ownTransaction = await db.BeginUnlessInTransactionAsync(cancellationToken);
         await using var _ = ownTransaction;
-        if (dryRun)
+        // A dry run, or a race lost to the same page, takes back to here what this import made (media items included).
+        await db.Database.CurrentTransaction!.CreateSavepointAsync("import", cancellationToken);
+        var media = await MediaForAsync(db, photos, now, cancellationToken);
+        request = request with
         {
-            await db.Database.CurrentTransaction!.CreateSavepointAsync("dry_run", cancellationToken);
-        }
+            Body = Blocks(parsed, photos.Body, url => media[url].Id),
+            FeatureImage = photos.Feature is { } feature ? Placed(feature, media[feature.SourceUrl].Id) : null,
+        };
+        ReportPhotos(photos, media, request.Body!, dryRun, report);
         var article = new Article { ContentHash = hash };
         if (await store.ApplyAsync(article, request, cancellationToken) is { } error)
         {
@@ -137,6 +145,7 @@ public static class PageImport
                 // article, as for any repeated import. (On PostgreSQL the clash waits for that transaction's commit;
                 // EF Core's own savepoint around SaveChanges has taken the failed insert back, so the transaction goes on.)
                 db.ChangeTracker.Clear();
+                await db.Database.CurrentTransaction!.RollbackToSavepointAsync("import", cancellationToken);
                 return await store.LoadForChangeAsync(a => a.ContentHash == hash, cancellationToken) is { } first
                     ? ImportedBefore(first)
                     : new ImportOutcome(false, null, conflict);
@@ -149,7 +158,7 @@ public static class PageImport
         else
         {
             db.ChangeTracker.Clear();
-            await db.Database.CurrentTransaction!.RollbackToSavepointAsync("dry_run", cancellationToken);
+            await db.Database.CurrentTransaction!.RollbackToSavepointAsync("import", cancellationToken);
         }
         if (applyContact)
         {
@@ -157,6 +166,126 @@ public static class PageImport
             report.Add(new ImportNoteResponse("inferred", "contactHeader", "The site had no contact header; this page's became it."));
         }
         return new ImportOutcome(!dryRun, new ImportResponse(article.ToResponse(site), Contact(parsed.ContactHeader, applyContact && !dryRun), report), null);
+    }
+
+    private sealed record PagePhotos(ParsedPhoto? Feature, IReadOnlyList<PlacedPhoto> Body);
+
+    /// <summary>The media item each photo source stands for, and whether this import made it.</summary>
+    private sealed record PhotoMedia(int Id, bool New);
+
+    /// <summary>The page's photos that can be recorded: a source too long for a media item is left out, and said so.</summary>
+    private static PagePhotos UsablePhotos(ParsedPage parsed, List<ImportNoteResponse> report)
+    {
+        bool Fits(ParsedPhoto photo, string field)
+        {
+            if (Encoding.UTF8.GetByteCount(photo.SourceUrl) <= Media.MediaLimits.SourceUrl)
+            {
+                return true;
+            }
+            report.Add(new ImportNoteResponse("warning", field,
+                $"A photo's source is longer than {Media.MediaLimits.SourceUrl} bytes; it was left out."));
+            return false;
+        }
+        var feature = parsed.FeatureImage is { } f && Fits(f, "featureImage") ? Clipped(f) : null;
+        var body = parsed.Photos.Where(p => Fits(p.Photo, "photos")).Select(p => p with { Photo = Clipped(p.Photo) }).ToList();
+        return new PagePhotos(feature, body);
+    }
+
+    private static ParsedPhoto Clipped(ParsedPhoto photo) => photo with
+    {
+        Caption = Clip(photo.Caption, Media.MediaLimits.Caption),
+        Alt = Clip(photo.Alt, Media.MediaLimits.Alt),
+        Credit = Clip(photo.Credit, Media.MediaLimits.Credit),
+    };
+
+    private static string? Clip(string? text, int limit) => text is null || text.Length <= limit ? text : text[..(limit - 1)].TrimEnd() + "…";
+
+    /// <summary>The body as blocks: its paragraphs, with each photo (as idOf names it) before the paragraph it stands before.</summary>
+    private static List<BodyBlock> Blocks(ParsedPage parsed, IReadOnlyList<PlacedPhoto> photos, Func<string, int> idOf)
+    {
+        var blocks = new List<BodyBlock>(parsed.Body.Count + photos.Count);
+        var next = 0;
+        for (var i = 0; i <= parsed.Body.Count; i++)
+        {
+            for (; next < photos.Count && photos[next].BeforeParagraph <= i; next++)
+            {
+                var photo = photos[next].Photo;
+                blocks.Add(new BodyBlock(BodyBlock.Image, MediaId: idOf(photo.SourceUrl), Caption: photo.Caption, Alt: photo.Alt, Credit: photo.Credit));
+            }
+            if (i < parsed.Body.Count)
+            {
+                blocks.Add(new BodyBlock(BodyBlock.Paragraph, parsed.Body[i]));
+            }
+        }
+        return blocks;
+    }
+
+    private static FeatureImageRequest Placed(ParsedPhoto photo, int mediaId) => new(mediaId, photo.Caption, photo.Alt, photo.Credit);
+
+    /// <summary>
+    /// One media item per photo source: the item an earlier import made for it, else a new one without bytes (described
+    /// as the page first shows it). A relative source (the page named no address) is only shared within this page.
+    /// </summary>
+    private static async Task<Dictionary<string, PhotoMedia>> MediaForAsync(NewsDbContext db, PagePhotos photos, DateTime now, CancellationToken cancellationToken)
+    {
+        var all = (photos.Feature is { } feature ? [feature] : Enumerable.Empty<ParsedPhoto>()).Concat(photos.Body.Select(p => p.Photo)).ToList();
+        var media = new Dictionary<string, PhotoMedia>(StringComparer.Ordinal);
+        if (all.Count == 0)
+        {
+            return media;
+        }
+        var absolute = all.Select(p => p.SourceUrl).Where(u => Uri.IsWellFormedUriString(u, UriKind.Absolute)).Distinct().ToList();
+        if (absolute.Count > 0)
+        {
+            var known = await db.Media.AsNoTracking().Where(m => m.SourceUrl != null && EF.Parameter(absolute).Contains(m.SourceUrl))
+                .OrderBy(m => m.Id).Select(m => new { m.Id, m.SourceUrl }).ToListAsync(cancellationToken);
+            foreach (var item in known)
+            {
+                media.TryAdd(item.SourceUrl!, new PhotoMedia(item.Id, New: false));
+            }
+        }
+        var created = new List<Media.MediaItem>();
+        foreach (var photo in all.Where(p => !media.ContainsKey(p.SourceUrl)).DistinctBy(p => p.SourceUrl))
+        {
+            var item = Media.MediaItem.Imported(photo.SourceUrl, photo.Width, photo.Height, now);
+            item.Describe(photo.Caption, photo.Alt, photo.Credit);
+            db.Media.Add(item);
+            created.Add(item);
+        }
+        if (created.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var item in created)
+        {
+            media[item.SourceUrl!] = new PhotoMedia(item.Id, New: true);
+        }
+        return media;
+    }
+
+    /// <summary>Each photo in the report: where it went, its source, and its media item.</summary>
+    private static void ReportPhotos(
+        PagePhotos photos, Dictionary<string, PhotoMedia> media, IReadOnlyList<BodyBlock> body, bool dryRun, List<ImportNoteResponse> report)
+    {
+        string What(string url) => media[url] switch
+        {
+            { New: true } when dryRun => "a new media item without bytes (not made: a dry run)",
+            { New: true, Id: var id } => $"new media item {id}, without bytes until they are uploaded with PUT /api/v1/media/{id}/file",
+            { Id: var id } => $"media item {id}, which an earlier import made for this source",
+        };
+        if (photos.Feature is { } feature)
+        {
+            report.Add(new ImportNoteResponse("found", "featureImage", $"The photo {feature.SourceUrl}: {What(feature.SourceUrl)}."));
+        }
+        var index = 0;
+        for (var i = 0; i < body.Count; i++)
+        {
+            if (body[i].Type == BodyBlock.Image)
+            {
+                var url = photos.Body[index++].Photo.SourceUrl;
+                report.Add(new ImportNoteResponse("found", $"body[{i}]", $"The photo {url}: {What(url)}."));
+            }
+        }
     }
 
     private static ImportedContactHeader? Contact(ParsedContactHeader? parsed, bool applied) =>

@@ -8,11 +8,12 @@ public sealed record MediaCredit(string Text, int? ContributorId, string? Name);
 public sealed record MediaRendition(int Width, int Height, string Format, string Url);
 
 /// <summary>
-/// A photo. url is the original (null while an imported item has no bytes yet); renditions are the sizes and formats
-/// it is served in, at their hashed (immutable) URLs.
+/// A photo. url is the original (null while an imported item has no bytes yet, and contentType with it); renditions
+/// are the sizes and formats it is served in, at their hashed (immutable) URLs (none without bytes). sourceUrl is where
+/// an import found it (read-only; null for uploads).
 /// </summary>
 public sealed record MediaResponse(
-    int Id, string ContentType, int Width, int Height, long Bytes, string? Caption, string? Alt, MediaCredit? Credit,
+    int Id, string? ContentType, int Width, int Height, long Bytes, string? Caption, string? Alt, MediaCredit? Credit,
     string? SourceUrl, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string? Url, IReadOnlyList<MediaRendition> Renditions);
 
 public sealed record MediaPage(IReadOnlyList<MediaResponse> Items, int Page, int PageSize, int Total, NewsApi.Http.PageLinks Links);

@@ -54,6 +54,19 @@ public static class MediaEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        writes.MapPut("/{id}/file", PutFile).WithName("PutMediaFile")
+            .WithMetadata(new RequestBodyLimit(options.MaxBytes))
+            .WithMetadata(new UploadBody(Form: false))
+            .WithSummary("Give a photo its bytes, or replace them")
+            .WithDescription($"The image itself as the body (image/jpeg, image/png, image/webp, image/avif), checked as an upload is: the type is sniffed from the bytes (anything else, SVG included, or bytes after the image's end: 415), at most {options.MaxBytes / (1024 * 1024)} MB (413) and {options.MaxPixels / 1_000_000} megapixels (413), a truncated image 400. An imported item without bytes gets them (type, size and hash; caption and credit from IPTC/EXIF where it has none), so its url and renditions exist from then on; an item with bytes has them replaced, which changes its hash and so its hashed URLs. Every article placing it is re-rendered. Bytes that are another item's already: 409. If-Match is honoured (412 when stale).")
+            .Produces<MediaResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         writes.MapPatch("/{id}", Patch).WithName("PatchMedia")
             .Accepts<MediaRequest>(MergePatchJson).ProducesValidationProblem()
             .WithSummary("Change a photo's caption, alt text or credit (JSON Merge Patch)")
@@ -105,6 +118,12 @@ public static class MediaEndpoints
         if (item is null)
         {
             return Problems.NotFound("media item", id);
+        }
+        if (!item.HasBytes())
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+                detail: $"Media item {item.Id} has no bytes yet: an import found it at its sourceUrl; upload them with PUT /api/v1/media/{item.Id}/file.");
         }
         MediaCrop? cropTo = null;
         if (crop is not null)
@@ -207,15 +226,12 @@ public static class MediaEndpoints
         }
         else if (mediaType is not null && UploadTypes.Contains(mediaType))
         {
-            if (http.Request.ContentLength > settings.MaxBytes)
+            var (body, tooLarge) = await ReadRawBodyAsync(http.Request, settings, cancellationToken);
+            if (tooLarge is not null)
             {
-                return TooLarge(settings);
+                return tooLarge;
             }
-            bytes = await ReadUpToAsync(http.Request.Body, settings.MaxBytes + 1, cancellationToken);
-            if (bytes.Length > settings.MaxBytes)
-            {
-                return TooLarge(settings);
-            }
+            bytes = body!;
         }
         else
         {
@@ -230,15 +246,10 @@ public static class MediaEndpoints
         {
             return TypedResults.ValidationProblem(ValidationFilter<MediaRequest>.ToErrors(validation));
         }
-        var (image, refused) = await Task.Run(() => MediaImaging.Inspect(bytes, settings.MaxPixels), cancellationToken);
+        var (image, refused) = await InspectAsync(bytes, settings, cancellationToken);
         if (refused is not null)
         {
-            return TypedResults.Problem(statusCode: refused.Status, title: refused.Status switch
-            {
-                413 => "Payload Too Large",
-                415 => "Unsupported Media Type",
-                _ => "Bad Request",
-            }, detail: refused.Detail);
+            return refused;
         }
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (await db.Set<MediaItem>().AsNoTracking().FirstOrDefaultAsync(m => m.Sha256 == sha256, cancellationToken) is { } existing)
@@ -268,6 +279,91 @@ public static class MediaEndpoints
         var response = item.ToResponse(site, settings);
         http.Response.Headers.ETag = ETags.Of(response);
         return TypedResults.Created($"/api/v1/media/{item.Id}", response);
+    }
+
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> PutFile(
+        string id, HttpContext http, NewsDbContext db, Articles.ArticleStore articles, SiteTime site, MediaStore store,
+        RenditionCache cache, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var item = await Find(db, id, tracking: true, cancellationToken);
+        if (item is null)
+        {
+            return Problems.NotFound("media item", id);
+        }
+        if (ETags.IfMatchFails(http.Request, item.ToResponse(site, settings)))
+        {
+            return Problems.PreconditionFailed();
+        }
+        var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsedType)
+            ? parsedType.MediaType.Value?.ToLowerInvariant() : null;
+        if (mediaType is null || !UploadTypes.Contains(mediaType))
+        {
+            return Problems.UnsupportedMediaType("Send the photo itself as the body, typed image/jpeg, image/png, image/webp or image/avif.");
+        }
+        var (bytes, tooLarge) = await ReadRawBodyAsync(http.Request, settings, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+        if (bytes!.Length == 0)
+        {
+            return Problems.Invalid("file", "The body is empty: send the photo.");
+        }
+        var (image, refused) = await InspectAsync(bytes, settings, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (sha256 == item.Sha256)
+        {
+            var unchanged = item.ToResponse(site, settings);
+            http.Response.Headers.ETag = ETags.Of(unchanged);
+            return TypedResults.Ok(unchanged);
+        }
+        if (await db.Set<MediaItem>().AsNoTracking().Where(m => m.Sha256 == sha256).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken) is { } other)
+        {
+            return Problems.Conflict($"These bytes are media item {other} already; place that item instead.");
+        }
+        var (oldSha256, hadBytes) = (item.Sha256, item.HasBytes());
+        item.Sha256 = sha256;
+        item.ContentType = ImageSniffer.ContentType(image!.Kind);
+        (item.Width, item.Height, item.Bytes) = (image.Width, image.Height, bytes.Length);
+        Apply(item, new MediaRequest(item.Caption ?? image.Caption, item.Alt, item.Credit ?? image.Credit));
+        item.Version++;
+        item.UpdatedAt = site.UtcNow;
+        if (await db.TrySaveAsync(cancellationToken) is { } conflict)
+        {
+            return Problems.Conflict(conflict);
+        }
+        await store.ReplaceAsync(db, item, bytes, cancellationToken);
+        // In the request's transaction: no reader sees an article showing the photo's old URLs once the new bytes are in.
+        await articles.TouchShowingAsync(item.Id, http.User.Actor(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (hadBytes)
+        {
+            // The old bytes and their renditions go once the change has committed, as a delete's do.
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    try
+                    {
+                        store.Forget(oldSha256);
+                        cache.ForgetAll(oldSha256);
+                    }
+                    catch (IOException e)
+                    {
+                        http.RequestServices.GetRequiredService<ILogger<MediaStore>>().LogWarning(e, "The replaced bytes {Sha256} could not be removed", oldSha256);
+                    }
+                }
+                return Task.CompletedTask;
+            });
+        }
+        var response = item.ToResponse(site, settings);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return TypedResults.Ok(response);
     }
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult, ValidationProblem>> Patch(
@@ -339,12 +435,13 @@ public static class MediaEndpoints
         }
         db.Set<MediaItem>().Remove(item);
         await db.SaveChangesAsync(cancellationToken);
-        var sha256 = item.Sha256;
+        var (sha256, hadBytes) = (item.Sha256, item.HasBytes());
         // The bytes go once the delete has committed (the write transaction commits after this handler returns) and
         // before the answer leaves, so a client that got its 204 finds them gone.
         http.Response.OnStarting(() =>
         {
-            if (http.Response.StatusCode == StatusCodes.Status204NoContent)
+            // An imported item that never got bytes has none to remove.
+            if (http.Response.StatusCode == StatusCodes.Status204NoContent && hadBytes)
             {
                 try
                 {
@@ -364,6 +461,33 @@ public static class MediaEndpoints
     private static ProblemHttpResult TooLarge(MediaOptions settings) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large",
             detail: $"A photo may be at most {settings.MaxBytes / (1024 * 1024)} MB.");
+
+    /// <summary>A raw image body of at most Media:MaxBytes (else the 413 to answer), read without trusting Content-Length.</summary>
+    private static async Task<(byte[]? Bytes, ProblemHttpResult? TooLarge)> ReadRawBodyAsync(
+        HttpRequest request, MediaOptions settings, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > settings.MaxBytes)
+        {
+            return (null, TooLarge(settings));
+        }
+        var bytes = await ReadUpToAsync(request.Body, settings.MaxBytes + 1, cancellationToken);
+        return bytes.Length > settings.MaxBytes ? (null, TooLarge(settings)) : (bytes, null);
+    }
+
+    /// <summary>The image the bytes are, or the problem that refuses them (415 not an image, 413 too many pixels, 400 cut short).</summary>
+    private static async Task<(InspectedImage? Image, ProblemHttpResult? Refused)> InspectAsync(
+        byte[] bytes, MediaOptions settings, CancellationToken cancellationToken)
+    {
+        var (image, refused) = await Task.Run(() => MediaImaging.Inspect(bytes, settings.MaxPixels), cancellationToken);
+        return refused is null
+            ? (image, null)
+            : (null, TypedResults.Problem(statusCode: refused.Status, title: refused.Status switch
+            {
+                413 => "Payload Too Large",
+                415 => "Unsupported Media Type",
+                _ => "Bad Request",
+            }, detail: refused.Detail));
+    }
 
     private static string? Field(IFormCollection form, string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
 
@@ -393,15 +517,7 @@ public static class MediaEndpoints
         return buffer.ToArray();
     }
 
-    private static void Apply(MediaItem item, MediaRequest request)
-    {
-        item.Caption = Clean(request.Caption);
-        item.Alt = Clean(request.Alt);
-        item.Credit = Clean(request.Credit);
-        item.SearchText = VietnameseText.Fold(string.Join(' ', new[] { item.Caption, item.Credit }.Where(s => s is not null)));
-    }
-
-    private static string? Clean(string? value) => VietnameseText.NormalizeLine(value) is { Length: > 0 } line ? line : null;
+    private static void Apply(MediaItem item, MediaRequest request) => item.Describe(request.Caption, request.Alt, request.Credit);
 
     private static RenditionFormat DefaultFormat(string contentType) => contentType switch
     {
@@ -410,6 +526,9 @@ public static class MediaEndpoints
         "image/avif" => RenditionFormat.Avif,
         _ => RenditionFormat.Jpeg,
     };
+
+    /// <summary>Whether its bytes have arrived (an imported item has none until PUT /media/{id}/file).</summary>
+    public static bool HasBytes(this MediaItem item) => item.Bytes > 0;
 
     /// <summary>The first 16 hex digits of the original's SHA-256: the v of its hashed URLs.</summary>
     public static string Hash(this MediaItem item) => item.Sha256[..16];
@@ -422,6 +541,12 @@ public static class MediaEndpoints
 
     public static MediaResponse ToResponse(this MediaItem m, SiteTime? site, MediaOptions options)
     {
+        if (!m.HasBytes())
+        {
+            return new MediaResponse(m.Id, null, m.Width, m.Height, 0, m.Caption, m.Alt,
+                m.Credit is null ? null : new MediaCredit(m.Credit, null, null), m.SourceUrl,
+                site?.ToSite(m.CreatedAt) ?? default, site?.ToSite(m.UpdatedAt) ?? default, m.Version, null, []);
+        }
         var hash = m.Hash();
         var file = $"/api/v1/media/{m.Id}/file";
         var formats = new[] { RenditionFormat.Avif, RenditionFormat.Webp, DefaultFormat(m.ContentType) is RenditionFormat.Png ? RenditionFormat.Png : RenditionFormat.Jpeg };
@@ -450,7 +575,7 @@ public static class MediaUsage
 public sealed record RequestBodyLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
 
 /// <summary>Marks the upload operation, whose two kinds of body the OpenAPI document spells out (see MediaUploadDocumentation).</summary>
-public sealed record UploadBody;
+public sealed record UploadBody(bool Form = true);
 
 /// <summary>The query of the media list, bound with [AsParameters] and validated like a body.</summary>
 public sealed record MediaListQuery

@@ -31,6 +31,19 @@ public sealed class MediaStore(IOptions<MediaOptions> options)
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>
+    /// Gives an item its (new) bytes. In the database the old row goes in the same transaction; a file of old bytes is
+    /// left for <see cref="Forget"/> once the change has committed.
+    /// </summary>
+    public async Task ReplaceAsync(NewsDbContext db, MediaItem item, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (_options.Store == MediaStoreKind.Database)
+        {
+            await db.Set<MediaContent>().Where(c => c.MediaId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        await SaveAsync(db, item, bytes, cancellationToken);
+    }
+
     public async Task<byte[]?> ReadAsync(NewsDbContext db, MediaItem item, CancellationToken cancellationToken)
     {
         if (_options.Store == MediaStoreKind.Database)

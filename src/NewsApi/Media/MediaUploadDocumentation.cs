@@ -15,11 +15,12 @@ public sealed class MediaUploadDocumentation : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<UploadBody>().Any())
+        if (metadata.OfType<UploadBody>().FirstOrDefault() is { } upload)
         {
-            var content = new Dictionary<string, OpenApiMediaType>
+            var content = new Dictionary<string, OpenApiMediaType>();
+            if (upload.Form)
             {
-                ["multipart/form-data"] = new()
+                content["multipart/form-data"] = new()
                 {
                     Schema = new OpenApiSchema
                     {
@@ -33,8 +34,8 @@ public sealed class MediaUploadDocumentation : IOperationFilter
                             ["credit"] = Text(MediaLimits.Credit, "Who took it; read from IPTC/EXIF when not given."),
                         },
                     },
-                },
-            };
+                };
+            }
             foreach (var type in ImageTypes)
             {
                 content[type] = new OpenApiMediaType { Schema = Binary() };

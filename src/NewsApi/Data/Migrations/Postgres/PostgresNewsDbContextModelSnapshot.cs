@@ -491,6 +491,8 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.HasIndex("Sha256")
                         .IsUnique();
 
+                    b.HasIndex("SourceUrl");
+
                     b.ToTable("media", (string)null);
                 });
 

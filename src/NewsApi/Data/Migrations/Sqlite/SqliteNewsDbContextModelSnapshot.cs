@@ -472,6 +472,8 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.HasIndex("Sha256")
                         .IsUnique();
 
+                    b.HasIndex("SourceUrl");
+
                     b.ToTable("media", (string)null);
                 });
 
