@@ -15,6 +15,7 @@ public class AuthorizationTests(NewsApiFactory factory) : IClassFixture<NewsApiF
     [
         "GET /api/v1/articles/",
         "GET /api/v1/articles/{idOrSlug}",
+        "GET /api/v1/articles/{idOrSlug}/related",
         "GET /api/v1/articles/{idOrSlug}/byline/",
         "GET /api/v1/articles/{idOrSlug}/dateline/",
         "GET /api/v1/contributors/",

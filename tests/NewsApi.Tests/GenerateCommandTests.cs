@@ -52,6 +52,32 @@ public class GenerateCommandTests : IDisposable
             NinjsSchema.AssertValid(await NinjsSchema.GetAsync(client, (string)item["slug"]!), (string)item["slug"]!);
         }
 
+        // Most generated articles lead with one of a few generated photos, embedded as the API embeds any photo (its
+        // renditions served for real), credited to the byline's photographer when it has one; some show a figure too.
+        var withPhotos = items.Where(i => i!["featureImage"] is not null).ToList();
+        Assert.InRange(withPhotos.Count, 50, 90);
+        var photo = withPhotos[0]!["featureImage"]!;
+        Assert.NotNull((string?)photo["caption"]);
+        var rendition = photo["image"]!["renditions"]!.AsArray().First(r => (string)r!["format"]! == "webp")!;
+        var served = await client.GetAsync((string)rendition["url"]!);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/webp", served.Content.Headers.ContentType?.MediaType);
+        var figures = 0;
+        foreach (var item in items.Take(40))
+        {
+            var article = await (await client.GetAsync($"/api/v1/articles/{item!["slug"]}")).ReadJson();
+            figures += article["body"]!.AsArray().Count(b => (string)b!["type"]! == "image" && b["image"]!["url"] is not null);
+        }
+        Assert.InRange(figures, 3, 25);
+        var photographed = withPhotos.FirstOrDefault(i => i!["byline"]!["credits"]!.AsArray().Any(c => c!["roles"]!.AsArray().Any(r => (string)r! == "photo")));
+        if (photographed is not null)
+        {
+            Assert.NotNull(photographed["featureImage"]!["credit"]!["contributorId"]);
+        }
+        // Generated articles record the photos they place, as the API's writes do: a placed photo cannot be deleted.
+        var admin = app.ClientWithScope(NewsApi.Keys.Scopes.Admin);
+        await (await admin.DeleteAsync($"/api/v1/media/{photo["mediaId"]}")).ProblemOf(409);
+
         // A word of a generated headline finds it with or without its tones.
         var headline = (string)items[0]!["headline"]!;
         var word = headline.Split(' ').Where(w => w.Length >= 4 && VietnameseText.Fold(w) != w.ToLowerInvariant()).OrderByDescending(w => w.Length).First();

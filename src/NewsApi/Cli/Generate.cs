@@ -17,6 +17,7 @@ using NewsApi.Site;
 using NewsApi.Data.Seed;
 using NewsApi.Sections;
 using NewsApi.Tags;
+using NewsApi.Media;
 
 namespace NewsApi.Cli;
 
@@ -54,8 +55,10 @@ public static class Generate
                 // An admin removed every section: the articles go into the seed paper's tree again, made as the API makes sections.
                 await SeedSections.CreateAsync(scope.ServiceProvider.GetRequiredService<SectionWriter>(), cancellationToken);
             }
+            var media = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MediaOptions>>().Value;
+            var photos = await GeneratedPhotos.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<MediaStore>(), site, media, cancellationToken);
             var clock = Stopwatch.StartNew();
-            var contributors = await RunAsync(db, site, count, parse.GetValue(seed), Console.Out, cancellationToken);
+            var contributors = await RunAsync(db, site, count, parse.GetValue(seed), Console.Out, cancellationToken, photos, media);
             Console.WriteLine($"Generated {count} articles ({contributors} contributors) in {clock.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         });
@@ -63,9 +66,11 @@ public static class Generate
     }
 
     /// <summary>Adds the articles and returns how many contributors they credit. Publication dates lie in the three years before today (UTC).</summary>
-    public static async Task<int> RunAsync(NewsDbContext db, SiteTime site, int count, int seed, TextWriter progress, CancellationToken cancellationToken)
+    /// <param name="photos">Media items the articles place (a feature image for most, a figure for some); none when empty.</param>
+    public static async Task<int> RunAsync(NewsDbContext db, SiteTime site, int count, int seed, TextWriter progress, CancellationToken cancellationToken,
+        IReadOnlyList<int>? photos = null, MediaOptions? media = null)
     {
-        var composer = new ArticleComposer(seed);
+        var composer = new ArticleComposer(seed, photos ?? []);
         var until = DateTime.UtcNow.Date;
         var since = until.AddYears(-3);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -98,9 +103,9 @@ public static class Generate
                     await progress.WriteLineAsync($"{Math.Min(count, start + BatchSize)} / {count}");
                 }
             }
-            // What the API renders on every change, rendered here for the articles written above.
-            // Generated articles place no photos, so the rendition widths do not matter here.
-            var rendered = await ArticleDocuments.RenderStaleAsync(db, site, new NewsApi.Media.MediaOptions(), cancellationToken, batchSize: 2_000);
+            // What the API renders on every change (with the photos' renditions at the configured widths), rendered here
+            // for the articles written above.
+            var rendered = await ArticleDocuments.RenderStaleAsync(db, site, media ?? new MediaOptions(), cancellationToken, batchSize: 2_000);
             await progress.WriteLineAsync($"Rendered {rendered} documents.");
             return composer.Contributors.Count;
         }
@@ -207,7 +212,8 @@ public static class Generate
     private sealed record GeneratedArticle(
         string Slug, string Headline, string Lead, string Body, DateTime PublishedAt, string SearchHeadline, string SearchText,
         string BylineText, string? Source, IReadOnlyList<GeneratedCredit> Credits,
-        string? DatelineText, DateOnly? DatelineDate, string? PartOfDay, string? Place, int SectionId, IReadOnlyList<int> TagIds);
+        string? DatelineText, DateOnly? DatelineDate, string? PartOfDay, string? Place, int SectionId, IReadOnlyList<int> TagIds,
+        string? FeatureImage, IReadOnlyList<int> MediaIds);
 
     private interface IBulkWriter
     {
@@ -221,10 +227,11 @@ public static class Generate
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             using var article = Prepare(transaction, """
-                INSERT INTO articles ("Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash", "SectionId")
-                VALUES ($slug, $headline, $lead, $body, 'Published', $at, $at, $at, 1, 'vi', $searchHeadline, $searchText, NULL, $section)
+                INSERT INTO articles ("Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash", "SectionId", "FeatureImage")
+                VALUES ($slug, $headline, $lead, $body, 'Published', $at, $at, $at, 1, 'vi', $searchHeadline, $searchText, NULL, $section, $feature)
                 RETURNING "Id"
-                """, "$slug", "$headline", "$lead", "$body", "$at", "$searchHeadline", "$searchText", "$section");
+                """, "$slug", "$headline", "$lead", "$body", "$at", "$searchHeadline", "$searchText", "$section", "$feature");
+            using var photo = Prepare(transaction, """INSERT INTO article_media ("ArticleId", "MediaId") VALUES ($id, $media)""", "$id", "$media");
             using var tag = Prepare(transaction, """INSERT INTO article_tags ("ArticleId", "TagId", "Position") VALUES ($id, $tag, $position)""", "$id", "$tag", "$position");
             using var byline = Prepare(transaction, """INSERT INTO bylines ("ArticleId", "Text", "Source") VALUES ($id, $text, $source)""", "$id", "$text", "$source");
             using var credit = Prepare(transaction, """INSERT INTO byline_credits ("ArticleId", "Position", "ContributorId", "Roles") VALUES ($id, $position, $contributor, $roles)""",
@@ -233,8 +240,13 @@ public static class Generate
                 "$id", "$text", "$date", "$pod", "$place");
             foreach (var a in batch)
             {
-                Set(article, a.Slug, a.Headline, a.Lead, a.Body, a.PublishedAt, a.SearchHeadline, a.SearchText, a.SectionId);
+                Set(article, a.Slug, a.Headline, a.Lead, a.Body, a.PublishedAt, a.SearchHeadline, a.SearchText, a.SectionId, a.FeatureImage);
                 var id = Convert.ToInt64(article.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var media in a.MediaIds)
+                {
+                    Set(photo, id, media);
+                    photo.ExecuteNonQuery();
+                }
                 for (var position = 0; position < a.TagIds.Count; position++)
                 {
                     Set(tag, id, a.TagIds[position], position);
@@ -295,7 +307,7 @@ public static class Generate
                 }
             }
             await using (var copy = await connection.BeginBinaryImportAsync(
-                """COPY articles ("Id", "Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash", "SectionId") FROM STDIN (FORMAT BINARY)""",
+                """COPY articles ("Id", "Slug", "Headline", "Lead", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Version", "Language", "SearchHeadline", "SearchText", "ContentHash", "SectionId", "FeatureImage") FROM STDIN (FORMAT BINARY)""",
                 cancellationToken))
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -317,6 +329,18 @@ public static class Generate
                     await copy.WriteAsync(a.SearchText, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteNullAsync(cancellationToken);
                     await copy.WriteAsync(a.SectionId, NpgsqlDbType.Integer, cancellationToken);
+                    await WriteTextOrNullAsync(copy, a.FeatureImage, cancellationToken);
+                }
+                await copy.CompleteAsync(cancellationToken);
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY article_media ("ArticleId", "MediaId") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    foreach (var media in batch[i].MediaIds)
+                    {
+                        await copy.WriteRowAsync(cancellationToken, ids[i], media);
+                    }
                 }
                 await copy.CompleteAsync(cancellationToken);
             }
@@ -395,12 +419,17 @@ public static class Generate
     private sealed class ArticleComposer
     {
         private readonly Random random;
+        private readonly Random photoRandom;
+        private readonly IReadOnlyList<int> photos;
 
         public IReadOnlyList<string> Contributors { get; }
 
-        public ArticleComposer(int seed)
+        /// <param name="photos">Media ids to place; drawn from a random of their own, so the text for a seed is the same with or without them.</param>
+        public ArticleComposer(int seed, IReadOnlyList<int> photos)
         {
             random = new Random(seed);
+            photoRandom = new Random(seed ^ 0x5EED);
+            this.photos = photos;
             var names = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (names.Count < 300)
@@ -512,11 +541,25 @@ public static class Generate
             var dateline = DatelineParser.Parse(lead, site.LocalDate(publishedAt));
             var slug = UniqueSlug(headline, takenSlugs);
             var searchText = ArticleWriter.SearchTextOf(creditedNames, lead, paragraphs.Select(b => b.Text!));
+            // Photos as a newsroom places them: most articles lead with one, some show another after the first paragraph;
+            // their captions are the photos' own, their credit the byline's photographer.
+            FeatureImageRequest? feature = null;
+            if (photos.Count > 0 && photoRandom.Next(10) < 7)
+            {
+                feature = new FeatureImageRequest(photos[photoRandom.Next(photos.Count)]);
+            }
+            if (photos.Count > 0 && photoRandom.Next(4) == 0)
+            {
+                paragraphs.Insert(1, new BodyBlock(BodyBlock.Image, MediaId: photos[photoRandom.Next(photos.Count)]));
+            }
+            var mediaIds = paragraphs.Where(b => b.MediaId is not null).Select(b => b.MediaId!.Value)
+                .Concat(feature is null ? [] : [feature.MediaId]).Distinct().ToList();
             return new GeneratedArticle(
                 slug, headline, lead, JsonSerializer.Serialize(paragraphs, Json.Options), publishedAt, VietnameseText.Fold(headline), searchText,
                 bylineText, string.IsNullOrEmpty(parsed.Source) ? null : parsed.Source, credits,
                 dateline?.Text, dateline?.Date, dateline?.PartOfDay?.ToString(), string.IsNullOrEmpty(dateline?.Place) ? null : dateline.Place,
-                section.Id, tags.Select(t => t.Id).ToList());
+                section.Id, tags.Select(t => t.Id).ToList(),
+                feature is null ? null : JsonSerializer.Serialize(feature, Json.Options), mediaIds);
         }
 
         private string Sentence(string unit, string province) =>

@@ -251,18 +251,34 @@ public static class MediaEndpoints
         {
             return refused;
         }
+        var (item, existed, conflict) = await AddAsync(db, store, site, bytes, image!, fields, cancellationToken);
+        if (item is null)
+        {
+            return Problems.Conflict(conflict!);
+        }
+        var response = item.ToResponse(site, settings);
+        http.Response.Headers.ETag = ETags.Of(response);
+        return existed ? TypedResults.Ok(response) : TypedResults.Created($"/api/v1/media/{item.Id}", response);
+    }
+
+    /// <summary>
+    /// An inspected image stored as a new media item (caption and credit from its IPTC/EXIF where the fields give none),
+    /// or the item that already holds these bytes (existed); null with a conflict message when a racing upload won.
+    /// The one path for uploads and for `generate`.
+    /// </summary>
+    public static async Task<(MediaItem? Item, bool Existed, string? Conflict)> AddAsync(
+        NewsDbContext db, MediaStore store, SiteTime site, byte[] bytes, InspectedImage image, MediaRequest fields, CancellationToken cancellationToken)
+    {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (await db.Set<MediaItem>().AsNoTracking().FirstOrDefaultAsync(m => m.Sha256 == sha256, cancellationToken) is { } existing)
         {
-            var same = existing.ToResponse(site, settings);
-            http.Response.Headers.ETag = ETags.Of(same);
-            return TypedResults.Ok(same);
+            return (existing, true, null);
         }
         var now = site.UtcNow;
         var item = new MediaItem
         {
             Sha256 = sha256,
-            ContentType = ImageSniffer.ContentType(image!.Kind),
+            ContentType = ImageSniffer.ContentType(image.Kind),
             Width = image.Width,
             Height = image.Height,
             Bytes = bytes.Length,
@@ -273,12 +289,10 @@ public static class MediaEndpoints
         db.Set<MediaItem>().Add(item);
         if (await db.TrySaveAsync(cancellationToken) is { } conflict)
         {
-            return Problems.Conflict(conflict);
+            return (null, false, conflict);
         }
         await store.SaveAsync(db, item, bytes, cancellationToken);
-        var response = item.ToResponse(site, settings);
-        http.Response.Headers.ETag = ETags.Of(response);
-        return TypedResults.Created($"/api/v1/media/{item.Id}", response);
+        return (item, false, null);
     }
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> PutFile(
