@@ -16,7 +16,7 @@
 # stop the app's CPU is idle again. Its results go to tests/NewsApi.Benchmarks/adversarial.md.
 # Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load);
 # ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file);
-# ONLY=related measures related articles, section and tag pages the same way (see related_urls below).
+# ONLY=related measures related articles, section and tag pages and photo renditions the same way (see related_urls below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -286,6 +286,13 @@ related_urls() { # related_urls <prefix> <articles>: 1000 related, section and t
   tags=$(curl -sf "http://127.0.0.1:$app_port/api/v1/tags?pageSize=100" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4)
   for s in $sections; do for page in 1 2 3 4 5; do echo "/api/v1/sections/$s/articles?page=$page"; done; done >"$work/$prefix-section.txt"
   for t in $tags; do for page in 1 2 3; do echo "/api/v1/tags/$t/articles?page=$page"; done; done >"$work/$prefix-tag.txt"
+  # Every rendition of the generated photos (JPEG, WebP and AVIF at every width), at their hashed URLs.
+  curl -sf "http://127.0.0.1:$app_port/api/v1/media?pageSize=100" \
+    | python3 -c 'import json, sys; [print(r["url"]) for m in json.load(sys.stdin)["items"] for r in m["renditions"]]' >"$work/$prefix-rendition.txt"
+}
+warm_renditions() { # makes every rendition once (the app keeps them in its rendition cache), so the runs measure serving them
+  local target
+  while read -r target; do curl -sf -o /dev/null "http://127.0.0.1:$app_port$target"; done <"$work/r-rendition.txt"
 }
 related_quality() { # related_quality <articles>: prints "share ms_mean ms_p50 ms_p95 samples items"
   python3 - "$app_port" "$1" <<'PY'
@@ -327,14 +334,16 @@ if [ "${ONLY:-}" = related ]; then
   related_quality "$articles" >/dev/null # warm-up: EF Core compiles each shape once
   read -r share mean p50 p95 samples items <<<"$(related_quality "$articles")"
   echo "share sharing a tag or the section: $share ($items items of $samples articles); one call: mean $mean ms, p50 $p50 ms, p95 $p95 ms"
-  for kind in related section tag; do measure "nocache-$kind" "$app_port" "$work/r-$kind.txt"; done
+  warm_renditions
+  for kind in related section tag rendition; do measure "nocache-$kind" "$app_port" "$work/r-$kind.txt"; done
   stop_app
   start_app "$db" on
-  for kind in related section tag; do measure "cache-$kind" "$app_port" "$work/r-$kind.txt"; done
+  warm_renditions
+  for kind in related section tag rendition; do measure "cache-$kind" "$app_port" "$work/r-$kind.txt"; done
   mkdir -p "$work/bodies"
   : >"$work/bodies/manifest.tsv"
   n=0
-  for kind in related section tag; do
+  for kind in related section tag rendition; do
     while read -r target; do
       n=$((n + 1))
       curl -s -D "$work/bodies/$n.json.headers" -o "$work/bodies/$n.json" "http://127.0.0.1:$app_port$target"
@@ -346,13 +355,14 @@ if [ "${ONLY:-}" = related ]; then
   (cd "$work" && exec dotnet "$work/baseline/Baseline.dll" "$work/bodies/manifest.tsv" --urls "http://127.0.0.1:$base_port" >"$work/baseline.log" 2>&1) &
   pids+=("$!")
   wait_ready "http://127.0.0.1:$base_port$(head -n 1 "$work/r-section.txt")"
-  for kind in related section tag; do measure "baseline-$kind" "$base_port" "$work/r-$kind.txt"; done
+  for kind in related section tag rendition; do measure "baseline-$kind" "$base_port" "$work/r-$kind.txt"; done
   kill "${pids[-1]}" 2>/dev/null || true
   {
     echo "| scenario ($articles articles, SQLite) | app req/s | app p99 ms | raw Kestrel req/s | app / raw |"
     echo "| --- | ---: | ---: | ---: | ---: |"
-    for kind in related section tag; do
-      case $kind in related) name="related articles of a random article" ;; section) name="random section page 1-5" ;; tag) name="random tag page 1-3" ;; esac
+    for kind in related section tag rendition; do
+      case $kind in related) name="related articles of a random article" ;; section) name="random section page 1-5" ;; tag) name="random tag page 1-3" ;;
+        rendition) name="a random photo rendition (made once, then from the rendition cache)" ;; esac
       for mode in cache nocache; do
         echo "| $name, output cache $([ $mode = cache ] && echo on || echo off) | ${rps[$mode-$kind]} | ${p99[$mode-$kind]} | ${rps[baseline-$kind]} | $(ratio "${rps[$mode-$kind]}" "${rps[baseline-$kind]}") |"
       done
