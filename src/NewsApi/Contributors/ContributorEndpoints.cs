@@ -61,8 +61,10 @@ public static class ContributorEndpoints
         {
             return contributors;
         }
-        var publicArticles = db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow)).Select(a => a.Id);
-        return contributors.Where(c => db.BylineCredits.Any(credit => credit.ContributorId == c.Id && publicArticles.Contains(credit.ArticleId)));
+        // The contributor's credits by the (ContributorId, ArticleId) index, each article probed by primary key, until a
+        // public one: never a list of every public article.
+        var publicArticles = db.Articles.Where(ArticleQueries.IsPublic(site.UtcNow));
+        return contributors.Where(c => db.BylineCredits.Any(credit => credit.ContributorId == c.Id && publicArticles.Any(a => a.Id == credit.ArticleId)));
     }
 
     private static async Task<Results<Ok<ContributorPage>, ValidationProblem>> List(

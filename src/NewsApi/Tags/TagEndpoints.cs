@@ -116,8 +116,10 @@ public static class TagEndpoints
         {
             return tags;
         }
-        var publicArticles = db.Articles.Where(ArticleQueries.IsPublic(http.RequestServices.GetRequiredService<SiteTime>().UtcNow)).Select(a => a.Id);
-        return tags.Where(t => db.ArticleTags.Any(u => u.TagId == t.Id && publicArticles.Contains(u.ArticleId)));
+        // The tag's articles by the (TagId, ArticleId) index, each probed by primary key, until a public one: a list of
+        // every public article (an IN over them) cost tens of milliseconds per request at 100k articles.
+        var publicArticles = db.Articles.Where(ArticleQueries.IsPublic(http.RequestServices.GetRequiredService<SiteTime>().UtcNow));
+        return tags.Where(t => db.ArticleTags.Any(u => u.TagId == t.Id && publicArticles.Any(a => a.Id == u.ArticleId)));
     }
 
     private static async Task<Results<Ok<TagPage>, ValidationProblem>> List(
