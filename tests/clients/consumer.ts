@@ -60,8 +60,9 @@ export function partOfDayLabel(dateline: Dateline): string | null {
   return dateline.partOfDay === null ? null : partOfDayLabels[dateline.partOfDay];
 }
 
+/** The body's paragraphs, in order; image blocks (a photo with its caption) have no text and are left out. */
 export function paragraphs(article: Article): string[] {
-  return article.body.filter((block) => block.type === 'paragraph').map((block) => block.text);
+  return article.body.flatMap((block) => (block.type === 'paragraph' && typeof block.text === 'string' ? [block.text] : []));
 }
 
 export function publishedOn(article: Article): Date | null {
