@@ -158,35 +158,16 @@ public static class ArticleEndpoints
         }
 
         var current = JsonSerializer.SerializeToNode(article.ToRequest(store.Site), Json.Options)!;
-        JsonNode? merged;
-        try
-        {
-            ForgetWhatNewTextReplaces(current, patch);
-            merged = MergePatch.Apply(current, patch);
-        }
-        catch (ArgumentException)
-        {
-            // System.Text.Json refuses an object that names a member twice when it is first enumerated.
-            return Problems.Invalid("$", "A member appears twice in the patch.");
-        }
-        ArticleRequest? request;
-        try
-        {
-            request = merged.Deserialize<ArticleRequest>(Json.Options);
-        }
-        catch (JsonException json)
-        {
-            var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path.TrimStart('$', '.');
-            return Problems.Invalid(field, "This member is unknown, or its value has the wrong type.");
-        }
+        ForgetWhatNewTextReplaces(current, patch);
+        var (request, refused) = await MergePatch.MergeAsync(current, patch, "an article", validator, cancellationToken);
         if (request is null)
         {
-            return Problems.Invalid("$", "A merge patch for an article is a JSON object.");
-        }
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(ValidationFilter<ArticleRequest>.ToErrors(validation));
+            return refused switch
+            {
+                ValidationProblem validation => validation,
+                ProblemHttpResult problemResult => problemResult,
+                _ => Problems.Invalid("$", "A merge patch for an article is a JSON object."),
+            };
         }
         return await ApplyAndSaveAsync(store, article, request, http, cancellationToken);
     }

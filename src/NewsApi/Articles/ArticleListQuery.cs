@@ -167,11 +167,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
             // The tag's articles come from the (TagId, ArticleId) index; a slug it used to have (or a merged tag's) counts too.
-            var tagName = query.Tag.Trim();
-            var tagId = IdOrSlug.IsId(tagName, out var givenId)
-                ? givenId
-                : await db.Tags.Where(t => t.Slug == tagName).Select(t => (int?)t.Id)
-                    .Concat(db.TagSlugs.Where(s => s.Slug == tagName).Select(s => (int?)s.TagId)).FirstOrDefaultAsync(cancellationToken) ?? 0;
+            var tagId = await NewsApi.Tags.ArticleTagging.IdOfAsync(db, query.Tag.Trim(), cancellationToken);
             var tagged = db.ArticleTags.Where(t => t.TagId == tagId).Select(t => t.ArticleId);
             if (await tagged.Take(RareTagUses + 1).CountAsync(cancellationToken) <= RareTagUses)
             {

@@ -91,10 +91,7 @@ public sealed record FeedScope(FeedSection? Section, FeedTag? Tag)
         {
             var name = query.Tag.Trim();
             var tags = db.Tags.AsNoTracking();
-            var tagId = IdOrSlug.IsId(name, out var givenId)
-                ? givenId
-                : await tags.Where(t => t.Slug == name).Select(t => (int?)t.Id)
-                    .Concat(db.TagSlugs.Where(s => s.Slug == name).Select(s => (int?)s.TagId)).FirstOrDefaultAsync(cancellationToken) ?? 0;
+            var tagId = await NewsApi.Tags.ArticleTagging.IdOfAsync(db, name, cancellationToken);
             // Its articles by the (TagId, ArticleId) index, each probed by primary key, until a public one: never a list of
             // every public article.
             var publicArticles = db.Articles.Where(await ArticleQueries.IsPublicAsync(db, now, cancellationToken));

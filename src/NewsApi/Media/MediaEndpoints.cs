@@ -398,22 +398,16 @@ public static class MediaEndpoints
         {
             return Problems.PreconditionFailed();
         }
-        MediaRequest? request;
-        try
+        var (request, refused) = await MergePatch.MergeAsync(
+            new MediaRequest(item.Caption, item.Alt, item.Credit), patch, "a media item", validator, cancellationToken);
+        if (request is null)
         {
-            var current = JsonSerializer.SerializeToNode(new MediaRequest(item.Caption, item.Alt, item.Credit), Json.Options);
-            request = MergePatch.Apply(current, patch).Deserialize<MediaRequest>(Json.Options);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            var field = e is JsonException { Path: { Length: > 0 } path } ? path.TrimStart('$', '.') : "$";
-            return Problems.Invalid(field, "This member is unknown, appears twice, or its value has the wrong type.");
-        }
-        request ??= new MediaRequest();
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(ValidationFilter<MediaRequest>.ToErrors(validation));
+            return refused switch
+            {
+                ValidationProblem validation => validation,
+                ProblemHttpResult problem => problem,
+                _ => Problems.Invalid("$", "A merge patch for a media item is a JSON object."),
+            };
         }
         Apply(item, request);
         item.Version++;

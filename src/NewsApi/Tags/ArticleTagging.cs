@@ -92,6 +92,16 @@ public static class ArticleTagging
         };
     }
 
+    /// <summary>
+    /// The id of the tag named by id, slug, a slug it used to have or the slug of a tag merged into it; 0 when there is
+    /// none. An id is taken as given (whether that tag exists is the caller's query).
+    /// </summary>
+    public static async Task<int> IdOfAsync(NewsDbContext db, string idOrSlug, CancellationToken cancellationToken) =>
+        IdOrSlug.IsId(idOrSlug, out var id)
+            ? id
+            : await db.Tags.Where(t => t.Slug == idOrSlug).Select(t => (int?)t.Id)
+                .Concat(db.TagSlugs.Where(s => s.Slug == idOrSlug).Select(s => (int?)s.TagId)).FirstOrDefaultAsync(cancellationToken) ?? 0;
+
     /// <summary>The stem, or the first of "-2", "-3", … that no tag has or had (other than <paramref name="tagId"/>).</summary>
     public static async Task<string> FreeSlugAsync(NewsDbContext db, string stem, int tagId, CancellationToken cancellationToken) =>
         ArticleWriter.FirstFreeSlug(stem, (await TakenSlugsAsync(db, stem, tagId, cancellationToken)).Contains);
