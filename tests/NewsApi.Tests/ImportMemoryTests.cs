@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using NewsApi.Keys;
+using Xunit.Abstractions;
 
 namespace NewsApi.Tests;
 
@@ -14,7 +15,7 @@ public sealed class MeasuredAlone;
 
 /// <summary>Ten parallel 2 MB imports against the app as a real process: bounded peak memory, and it is given back.</summary>
 [Collection(nameof(MeasuredAlone))]
-public class ImportMemoryTests
+public class ImportMemoryTests(ITestOutputHelper output)
 {
     private const long PeakLimitKb = 400 * 1024;
     private const long SettledLimitKb = 250 * 1024;
@@ -43,12 +44,13 @@ public class ImportMemoryTests
         using var database = new TestDatabase();
         var environment = database.Environment;
         environment["RateLimiting__Enabled"] = "false";
-        var (_, output, _) = await AppProcess.RunCommandAsync(environment, database.Folder, "keys", "create", "--name", "importer", "--scope", Scopes.ContentWrite);
-        var key = output.Trim().Split('\n')[^1].Trim();
+        var (_, created, _) = await AppProcess.RunCommandAsync(environment, database.Folder, "keys", "create", "--name", "importer", "--scope", Scopes.ContentWrite);
+        var key = created.Trim().Split('\n')[^1].Trim();
         await using var app = await AppProcess.StartAsync(environment, database.Folder);
         using var client = new HttpClient { BaseAddress = app.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(3) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
+        output.WriteLine($"before the imports: {app.StatusKilobytes("VmRSS") / 1024} MB");
         var pages = Enumerable.Range(0, 10).Select(Page).ToList();
         Assert.All(pages, p => Assert.InRange(Encoding.UTF8.GetByteCount(p), 1_800_000, 2 * 1024 * 1024));
         var responses = await Task.WhenAll(pages.Select(p => client.PostAsync("/api/v1/imports", new StringContent(p, Encoding.UTF8, "text/html"))));
@@ -57,11 +59,17 @@ public class ImportMemoryTests
         var peak = app.StatusKilobytes("VmHWM");
         Assert.True(peak <= PeakLimitKb, $"Peak resident memory {peak / 1024} MB during the imports.");
         var settled = app.StatusKilobytes("VmRSS");
+        output.WriteLine($"peak {peak / 1024} MB, right after {settled / 1024} MB");
         for (var waited = 0; waited < 75 && settled >= SettledLimitKb; waited++)
         {
             await Task.Delay(1000);
             settled = app.StatusKilobytes("VmRSS");
+            if (waited % 10 == 9)
+            {
+                output.WriteLine($"{waited + 1} s after: {settled / 1024} MB");
+            }
         }
+        output.WriteLine($"settled: {settled / 1024} MB");
         Assert.True(settled < SettledLimitKb, $"Resident memory still {settled / 1024} MB 75 s after the imports.");
     }
 }
