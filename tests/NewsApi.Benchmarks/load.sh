@@ -8,7 +8,8 @@
 # each with the output cache on (the product as shipped) and off (every request reaches the database), and
 # raw Kestrel on the same URLs (the same bytes with the same response headers: ETag, Cache-Control, Vary, security
 # headers; the same GC settings as the app). Then the same 100k articles on a throwaway PostgreSQL server (cache on and
-# off). With MILLION=1, also 1,000,000 generated articles on SQLite, output cache off, against the 100k costs.
+# off). With MILLION=1, also 1,000,000 generated articles on SQLite, output cache off, against the 100k costs
+# (MILLION_DB=<file> uses a database generated beforehand, MILLION_GENERATED=<the generate command's closing line>).
 # Prints a Markdown table and writes it to tests/NewsApi.Benchmarks/results.md with the commit it measured.
 # Then (d) an adversarial run: random filtered and multi-word searches with dates, sorts, contributors and a
 # cache-busting parameter, at the same 32 connections, rate limiting off (as if from many addresses), output cache on;
@@ -286,6 +287,25 @@ related_urls() { # related_urls <prefix> <articles>: 1000 related, section and t
   tags=$(curl -sf "http://127.0.0.1:$app_port/api/v1/tags?pageSize=100" | grep -o '"slug":"[^"]*"' | cut -d'"' -f4)
   for s in $sections; do for page in 1 2 3 4 5; do echo "/api/v1/sections/$s/articles?page=$page"; done; done >"$work/$prefix-section.txt"
   for t in $tags; do for page in 1 2 3; do echo "/api/v1/tags/$t/articles?page=$page"; done; done >"$work/$prefix-tag.txt"
+  # Articles by slug: 500 with a feature image and three figures (each embedding its photo: url, size, renditions),
+  # and 500 without any photo, to see what the photos cost a read.
+  python3 - "$app_port" "$n" "$work/$prefix-photos.txt" "$work/$prefix-plain.txt" <<'PY'
+import json, random, sys, urllib.request
+port, n, photos_file, plain_file = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+random.seed(15)
+photos, plain = [], []
+for article_id in random.sample(range(1, n + 1), min(n, 6000)):
+    if len(photos) >= 500 and len(plain) >= 500:
+        break
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/articles/{article_id}") as r:
+        article = json.load(r)
+    figures = sum(1 for b in article["body"] if b["type"] == "image")
+    target = photos if article.get("featureImage") and figures >= 3 else plain if not article.get("featureImage") and figures == 0 else None
+    if target is not None and len(target) < 500:
+        target.append(f"/api/v1/articles/{article['slug']}")
+open(photos_file, "w").write("\n".join(photos) + "\n")
+open(plain_file, "w").write("\n".join(plain) + "\n")
+PY
   # Every rendition of the generated photos (JPEG, WebP and AVIF at every width), at their hashed URLs.
   curl -sf "http://127.0.0.1:$app_port/api/v1/media?pageSize=100" \
     | python3 -c 'import json, sys; [print(r["url"]) for m in json.load(sys.stdin)["items"] for r in m["renditions"]]' >"$work/$prefix-rendition.txt"
@@ -335,15 +355,15 @@ if [ "${ONLY:-}" = related ]; then
   read -r share mean p50 p95 samples items <<<"$(related_quality "$articles")"
   echo "share sharing a tag or the section: $share ($items items of $samples articles); one call: mean $mean ms, p50 $p50 ms, p95 $p95 ms"
   warm_renditions
-  for kind in related section tag rendition; do measure "nocache-$kind" "$app_port" "$work/r-$kind.txt"; done
+  for kind in related section tag rendition photos plain; do measure "nocache-$kind" "$app_port" "$work/r-$kind.txt"; done
   stop_app
   start_app "$db" on
   warm_renditions
-  for kind in related section tag rendition; do measure "cache-$kind" "$app_port" "$work/r-$kind.txt"; done
+  for kind in related section tag rendition photos plain; do measure "cache-$kind" "$app_port" "$work/r-$kind.txt"; done
   mkdir -p "$work/bodies"
   : >"$work/bodies/manifest.tsv"
   n=0
-  for kind in related section tag rendition; do
+  for kind in related section tag rendition photos plain; do
     while read -r target; do
       n=$((n + 1))
       curl -s -D "$work/bodies/$n.json.headers" -o "$work/bodies/$n.json" "http://127.0.0.1:$app_port$target"
@@ -355,14 +375,16 @@ if [ "${ONLY:-}" = related ]; then
   (cd "$work" && exec dotnet "$work/baseline/Baseline.dll" "$work/bodies/manifest.tsv" --urls "http://127.0.0.1:$base_port" >"$work/baseline.log" 2>&1) &
   pids+=("$!")
   wait_ready "http://127.0.0.1:$base_port$(head -n 1 "$work/r-section.txt")"
-  for kind in related section tag rendition; do measure "baseline-$kind" "$base_port" "$work/r-$kind.txt"; done
+  for kind in related section tag rendition photos plain; do measure "baseline-$kind" "$base_port" "$work/r-$kind.txt"; done
   kill "${pids[-1]}" 2>/dev/null || true
   {
     echo "| scenario ($articles articles, SQLite) | app req/s | app p99 ms | raw Kestrel req/s | app / raw |"
     echo "| --- | ---: | ---: | ---: | ---: |"
-    for kind in related section tag rendition; do
+    for kind in related section tag rendition photos plain; do
       case $kind in related) name="related articles of a random article" ;; section) name="random section page 1-5" ;; tag) name="random tag page 1-3" ;;
-        rendition) name="a random photo rendition (made once, then from the rendition cache)" ;; esac
+        rendition) name="a random photo rendition (made once, then from the rendition cache)" ;;
+        photos) name="article by slug with a feature image and three figures ($(wc -l <"$work/r-photos.txt") articles)" ;;
+        plain) name="article by slug without photos ($(wc -l <"$work/r-plain.txt") articles)" ;; esac
       for mode in cache nocache; do
         echo "| $name, output cache $([ $mode = cache ] && echo on || echo off) | ${rps[$mode-$kind]} | ${p99[$mode-$kind]} | ${rps[baseline-$kind]} | $(ratio "${rps[$mode-$kind]}" "${rps[baseline-$kind]}") |"
       done
@@ -480,10 +502,15 @@ postgres_runs
 million_rows=""
 if [ "${MILLION:-}" = 1 ]; then
   echo "== 1,000,000 articles (SQLite), output cache off"
-  generated_1m=$(generate 1000000 "$work/news-1m.db")
+  db_1m=${MILLION_DB:-$work/news-1m.db}
+  if [ -z "${MILLION_DB:-}" ]; then
+    generated_1m=$(generate 1000000 "$db_1m")
+  else
+    generated_1m="generated beforehand: ${MILLION_GENERATED:-$MILLION_DB}"
+  fi
   echo "$generated_1m"
-  size_1m=$(du -m "$work/news-1m.db" | cut -f1)
-  start_app "$work/news-1m.db" off
+  size_1m=$(du -m "$db_1m" | cut -f1)
+  start_app "$db_1m" off
   make_urls m1
   for kind in slug list search; do measure "1m-nocache-$kind" "$app_port" "$work/m1-$kind.txt"; done
   stop_app

@@ -66,7 +66,7 @@ public static class Generate
     }
 
     /// <summary>Adds the articles and returns how many contributors they credit. Publication dates lie in the three years before today (UTC).</summary>
-    /// <param name="photos">Media items the articles place (a feature image for most, a figure for some); none when empty.</param>
+    /// <param name="photos">Media items the articles place (a feature image for most, three figures for a quarter); none when empty.</param>
     public static async Task<int> RunAsync(NewsDbContext db, SiteTime site, int count, int seed, TextWriter progress, CancellationToken cancellationToken,
         IReadOnlyList<int>? photos = null, MediaOptions? media = null)
     {
@@ -541,8 +541,9 @@ public static class Generate
             var dateline = DatelineParser.Parse(lead, site.LocalDate(publishedAt));
             var slug = UniqueSlug(headline, takenSlugs);
             var searchText = ArticleWriter.SearchTextOf(creditedNames, lead, paragraphs.Select(b => b.Text!));
-            // Photos as a newsroom places them: most articles lead with one, some show another after the first paragraph;
-            // their captions are the photos' own, their credit the byline's photographer.
+            // Photos as a newsroom places them: most articles lead with one, and a quarter ("Tin, ảnh") show three more
+            // through the body, after the first, second and third paragraphs; their captions are the photos' own, their
+            // credit the byline's photographer.
             FeatureImageRequest? feature = null;
             if (photos.Count > 0 && photoRandom.Next(10) < 7)
             {
@@ -550,7 +551,11 @@ public static class Generate
             }
             if (photos.Count > 0 && photoRandom.Next(4) == 0)
             {
-                paragraphs.Insert(1, new BodyBlock(BodyBlock.Image, MediaId: photos[photoRandom.Next(photos.Count)]));
+                var shown = photos.OrderBy(_ => photoRandom.Next()).Take(3).ToList();
+                for (var i = 0; i < shown.Count; i++)
+                {
+                    paragraphs.Insert(1 + 2 * i, new BodyBlock(BodyBlock.Image, MediaId: shown[i]));
+                }
             }
             var mediaIds = paragraphs.Where(b => b.MediaId is not null).Select(b => b.MediaId!.Value)
                 .Concat(feature is null ? [] : [feature.MediaId]).Distinct().ToList();
