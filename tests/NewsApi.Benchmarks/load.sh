@@ -18,7 +18,9 @@
 # Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load; REUSE=1 keeps
 # the 100k and 10k databases an earlier run generated there);
 # ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file);
-# ONLY=related measures related articles, section and tag pages and photo renditions the same way (see related_urls below).
+# ONLY=related measures related articles, section and tag pages, photo renditions and articles with and without photos
+# the same way (see related_urls below). ONLY=million (after a full run in the same WORK, with MILLION_DB) measures the
+# uncached costs at 100k and at 1M articles one after the other and writes tests/NewsApi.Benchmarks/million.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -460,6 +462,35 @@ if [ "${ONLY:-}" = postgres ]; then
   } >"$work/results-postgres.md"
   cp "$work/results-postgres.md" "$root/tests/NewsApi.Benchmarks/results-postgres.md"
   cat "$work/results-postgres.md"
+  exit 0
+fi
+
+if [ "${ONLY:-}" = million ]; then
+  # After a full run in the same WORK folder (its 100k database): the uncached costs at 100k and at 1,000,000 articles
+  # (MILLION_DB, generated beforehand with `generate --articles 1000000`), measured one after the other.
+  db_1m=${MILLION_DB:?"MILLION_DB names the 1M database"}
+  for scale in k100 m1; do
+    db=$([ $scale = k100 ] && echo "$work/news-100k.db" || echo "$db_1m")
+    echo "== $scale, output cache off"
+    start_app "$db" off
+    make_urls "$scale"
+    for kind in slug list search; do measure "$scale-nocache-$kind" "$app_port" "$work/$scale-$kind.txt"; done
+    stop_app
+  done
+  {
+    echo "| cost at 1M vs 100k (SQLite, output cache off: req/s at 100k ÷ req/s at 1M) | 100k req/s | 1M req/s | ratio | goal |"
+    echo "| --- | ---: | ---: | ---: | --- |"
+    for kind in slug list search; do
+      r=$(ratio "${rps[k100-nocache-$kind]}" "${rps[m1-nocache-$kind]}")
+      echo "| $kind | ${rps[k100-nocache-$kind]} | ${rps[m1-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
+    done
+    echo
+    echo "1M: ${MILLION_GENERATED:-generated beforehand}; the database file is $(du -m "$db_1m" | cut -f1) MB."
+    echo "wrk ${threads} threads × ${connections} connections, ${duration} s per run after ${warmup} s of warm-up; $(nproc) cores."
+    echo "Load average before the run: $load_before. Commit measured: $(git -C "$root" rev-parse --short HEAD)."
+  } >"$work/million.md"
+  cp "$work/million.md" "$root/tests/NewsApi.Benchmarks/million.md"
+  cat "$work/million.md"
   exit 0
 fi
 
