@@ -187,6 +187,15 @@ stop_app() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 verdict() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { ok = (dir == ">=" ? v >= goal : (dir == "<" ? v < goal : v <= goal)); print (ok ? "met" : "not met") }'; }
+scaling_table() { # scaling_table <small> <large> <small-prefix> <large-prefix> [title-extra]: uncached req/s at two sizes and their ratio
+  echo "| cost at $2 vs $1 (${5:-}output cache off: req/s at $1 ÷ req/s at $2) | $1 req/s | $2 req/s | ratio | goal |"
+  echo "| --- | ---: | ---: | ---: | --- |"
+  local kind r
+  for kind in slug list search; do
+    r=$(ratio "${rps[$3-nocache-$kind]}" "${rps[$4-nocache-$kind]}")
+    echo "| $kind | ${rps[$3-nocache-$kind]} | ${rps[$4-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
+  done
+}
 
 if [ "${ONLY:-}" = adversarial ]; then
   db=${DB:-$work/news-adversarial.db}
@@ -478,12 +487,7 @@ if [ "${ONLY:-}" = million ]; then
     stop_app
   done
   {
-    echo "| cost at 1M vs 100k (SQLite, output cache off: req/s at 100k ÷ req/s at 1M) | 100k req/s | 1M req/s | ratio | goal |"
-    echo "| --- | ---: | ---: | ---: | --- |"
-    for kind in slug list search; do
-      r=$(ratio "${rps[k100-nocache-$kind]}" "${rps[m1-nocache-$kind]}")
-      echo "| $kind | ${rps[k100-nocache-$kind]} | ${rps[m1-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
-    done
+    scaling_table 100k 1M k100 m1 "SQLite, "
     echo
     echo "1M: ${MILLION_GENERATED:-generated beforehand}; the database file is $(du -m "$db_1m" | cut -f1) MB."
     echo "wrk ${threads} threads × ${connections} connections, ${duration} s per run after ${warmup} s of warm-up; $(nproc) cores."
@@ -582,20 +586,10 @@ fi
     done
   done
   echo
-  echo "| cost at 100k vs 10k (output cache off: req/s at 10k ÷ req/s at 100k) | 10k req/s | 100k req/s | ratio | goal |"
-  echo "| --- | ---: | ---: | ---: | --- |"
-  for kind in slug list search; do
-    r=$(ratio "${rps[10k-nocache-$kind]}" "${rps[100k-nocache-$kind]}")
-    echo "| $kind | ${rps[10k-nocache-$kind]} | ${rps[100k-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
-  done
+  scaling_table 10k 100k 10k 100k
   if [ -n "$million_rows" ]; then
     echo
-    echo "| cost at 1M vs 100k (SQLite, output cache off: req/s at 100k ÷ req/s at 1M) | 100k req/s | 1M req/s | ratio | goal |"
-    echo "| --- | ---: | ---: | ---: | --- |"
-    for kind in slug list search; do
-      r=$(ratio "${rps[100k-nocache-$kind]}" "${rps[1m-nocache-$kind]}")
-      echo "| $kind | ${rps[100k-nocache-$kind]} | ${rps[1m-nocache-$kind]} | $r | ≤ 1.3: $(verdict "$r" 1.3 "<=") |"
-    done
+    scaling_table 100k 1M 100k 1m "SQLite, "
     echo
     echo "1M: $generated_1m; the database file is $size_1m MB."
   fi
