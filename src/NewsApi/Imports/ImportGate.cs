@@ -7,7 +7,7 @@ namespace NewsApi.Imports;
 /// is idle: ten parallel imports left the process at its peak (over 400 MB) for minutes. So memory is given back at three
 /// moments: after each import, before the next starts (its DOM and text are dead by then); once its answer has gone out
 /// (the JSON of up to 2 MB of text is written after the endpoint returns); and after a quiet minute, when the shared array
-/// pool lets go of the large buffers that normalizing, folding and serializing rented. That pool drops a buffer only during
+/// pool lets go of the large buffers the import rented (which code rents them is not yet known). It drops a buffer only during
 /// a full collection at least a minute after the collection that first found it unused, and then only one or two of a
 /// size at a time, so a few more collections follow, 15 s apart. Imports are rare; each collection costs milliseconds.
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class ImportGate(Microsoft.Extensions.Options.IOptions<ImportOptio
         }
         finally
         {
+            // Before the next import may start: its garbage (the DOM, the text in its several forms) is dead by now.
             Collect();
             slots.Release();
         }
