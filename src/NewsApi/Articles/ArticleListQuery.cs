@@ -206,13 +206,9 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
             // and stops at the window, so no filter, sort or number of words makes a search cost more than the window
             // (joining every match to its article cost minutes at 100k articles). A public search leaves out, inside the
             // index, the few articles nobody may read yet (drafts, schedules still to come).
-            var hits = ArticleSearch.Hits(db, terms, search.Value.MaxResults, ranked: sortKey == "relevance");
-            if (statusFilter is null or ArticleStatus.Published)
-            {
-                var hidden = db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id);
-                hits = hits.Where(h => !hidden.Contains(h.Id));
-            }
-            var window = hits.Newest(search.Value.MaxResults);
+            var window = await ArticleSearch.WindowAsync(db, terms, search.Value.MaxResults, ranked: sortKey == "relevance",
+                statusFilter is null or ArticleStatus.Published ? db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id) : null,
+                cancellationToken);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null && query.Section is null && query.Tag is null)
             {

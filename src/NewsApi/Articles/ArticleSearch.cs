@@ -81,36 +81,40 @@ public static class ArticleSearch
         hits.OrderByDescending(h => h.Id).Take(maxResults);
 
     /// <summary>
-    /// Articles matching every term (the last also as a prefix, for search as you type), with a rank where lower is
-    /// better: BM25 over SQLite FTS5, or ts_rank over a GIN-indexed tsvector on PostgreSQL. Unless <paramref name="ranked"/>
-    /// (a search ordered by relevance), every rank is 0: scoring is half the cost of a search's window (SQLite, 10,000
-    /// matches of two words: 41 ms with BM25, 22 ms without), and a search sorted by date never reads it. On PostgreSQL
-    /// the hits are already the newest <paramref name="maxResults"/>; on SQLite, <see cref="Newest"/> takes them.
+    /// The window of a search: the newest <paramref name="maxResults"/> articles matching every term (the last also as a
+    /// prefix, for search as you type) that are not <paramref name="hidden"/>, with a rank where lower is better: BM25
+    /// over SQLite FTS5, or ts_rank over a GIN-indexed tsvector on PostgreSQL. Unless <paramref name="ranked"/> (a search
+    /// ordered by relevance), every rank is 0: scoring is half the cost of a search's window (SQLite, 10,000 matches of
+    /// two words: 41 ms with BM25, 22 ms without), and a search sorted by date never reads it.
     /// </summary>
-    public static IQueryable<SearchHit> Hits(NewsDbContext db, IReadOnlyList<string> terms, int maxResults, bool ranked = true)
+    public static async Task<IQueryable<SearchHit>> WindowAsync(
+        NewsDbContext db, IReadOnlyList<string> terms, int maxResults, bool ranked, IQueryable<int>? hidden, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
             // The window is taken first (news_search_window: the GIN index's bitmap, newest first), and only its matches
             // are ranked: ranking reads each match's tsvector, and ranking every match of a common word before the window
-            // cost 790 ms at 100k articles (180 ms now). The drafts and schedules a public search leaves out are left out
-            // after the window, so they take places in it.
+            // cost 790 ms at 100k articles (180 ms now). The few articles a public search leaves out are left out inside.
             var tsquery = string.Join(" & ", terms.Select((t, i) => i == terms.Count - 1 && t.Length >= 3 ? t + ":*" : t));
+            var excluded = hidden is null ? [] : await hidden.ToArrayAsync(cancellationToken);
             return ranked
                 ? db.Database.SqlQuery<SearchHit>($$"""
                     SELECT a."Id", -ts_rank('{0.1, 0.1, 0.1, 1.0}', a.search_vector, to_tsquery('simple', {{tsquery}})) AS "Rank"
-                    FROM articles AS a WHERE a."Id" IN (SELECT "Id" FROM news_search_window(to_tsquery('simple', {{tsquery}}), {{maxResults}}))
+                    FROM articles AS a
+                    WHERE a."Id" IN (SELECT "Id" FROM news_search_window(to_tsquery('simple', {{tsquery}}), {{maxResults}}, {{excluded}}))
                     """)
                 : db.Database.SqlQuery<SearchHit>($"""
-                    SELECT "Id", 0.0::float8 AS "Rank" FROM news_search_window(to_tsquery('simple', {tsquery}), {maxResults})
+                    SELECT "Id", 0.0::float8 AS "Rank" FROM news_search_window(to_tsquery('simple', {tsquery}), {maxResults}, {excluded})
                     """);
         }
         var match = string.Join(" AND ", terms.Select((t, i) => "\"" + t + "\"" + (i == terms.Count - 1 && t.Length >= 3 ? "*" : "")));
-        return ranked
+        var hits = ranked
             ? db.Database.SqlQuery<SearchHit>(
                 $"SELECT rowid AS \"Id\", bm25(article_search, {HeadlineWeight}, 1.0) AS \"Rank\" FROM article_search WHERE article_search MATCH {match}")
             : db.Database.SqlQuery<SearchHit>(
                 $"SELECT rowid AS \"Id\", 0.0 AS \"Rank\" FROM article_search WHERE article_search MATCH {match}");
+        // Left out inside the index's walk, which yields matches newest first and stops at the window.
+        return (hidden is null ? hits : hits.Where(h => !hidden.Contains(h.Id))).Newest(maxResults);
     }
 
     /// <summary>
