@@ -70,6 +70,7 @@ services.Configure<PathParameterLimits>(o =>
     o.ByName["name"] = (ApiKey.NameMaxLength, ApiKey.NamePattern);
 });
 services.AddScoped<ArticleStore>();
+services.AddSingleton<StoredDocumentReader>();
 services.AddScoped<ArticleList>();
 services.AddScoped<ArticleRelated>();
 services.AddScoped<NewsApi.Sections.SectionWriter>();

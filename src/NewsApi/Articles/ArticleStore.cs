@@ -14,7 +14,7 @@ namespace NewsApi.Articles;
 /// renames all go through it. A save stores the article with its revision (who, when, what) and its rendered document
 /// (the read model) in one transaction.
 /// </summary>
-public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<NewsApi.Media.MediaOptions> media)
+public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Extensions.Options.IOptions<NewsApi.Media.MediaOptions> media, StoredDocumentReader documents)
 {
     public NewsDbContext Db => db;
 
@@ -41,28 +41,40 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
     /// there is none to serve this way (no such article, a draft, a schedule: those take <see cref="FindReadableAsync"/>).
     /// </summary>
     /// <remarks>
-    /// The hottest read there is, so it is one plain ADO.NET command on the context's connection, opened without EF Core:
-    /// a profile of the uncached read put 80 % of the endpoint in this lookup when it was a LINQ query, most of it EF
-    /// Core's query cache and parameter extraction and the SQLite functions EF Core registers on every open; SQLite's
-    /// own work was a fifth of it.
+    /// The hottest read there is, so it is one plain ADO.NET statement (<see cref="StoredDocumentReader.Sql"/>), not a
+    /// LINQ query: a profile of the uncached read put 80 % of the endpoint in this lookup when it was one, most of it
+    /// EF Core's query cache and parameter extraction and the SQL functions EF Core registers on every open of a SQLite
+    /// connection; SQLite's own work was a fifth of it. On SQLite, outside a transaction, it runs on
+    /// <see cref="StoredDocumentReader"/>'s open connections and prepared statements; otherwise on the context's
+    /// connection (PostgreSQL prepares it once it repeats: Max Auto Prepare).
     /// </remarks>
     public async Task<(int ArticleId, StoredDocument Document, IReadOnlyList<string> SurrogateKeys)?> FindPublishedDocumentAsync(
         string idOrSlug, ContentCoding coding, CancellationToken cancellationToken)
     {
-        var (column, encoding) = coding switch
-        {
-            ContentCoding.Brotli => ("\"Brotli\"", "br"),
-            ContentCoding.Gzip => ("\"Gzip\"", "gzip"),
-            _ => ("\"Json\"", (string?)null),
-        };
-        var byId = IdOrSlug.IsId(idOrSlug, out var id);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        // On SQLite, outside a transaction, a connection of its own from Microsoft.Data.Sqlite's pool: the context's
-        // connection registers EF Core's SQL functions again on every open.
-        var connection = transaction is null && db.Database.IsSqlite()
-            ? new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString())
-            : db.Database.GetDbConnection();
-        var own = !ReferenceEquals(connection, db.Database.GetDbConnection());
+        var row = transaction is null && db.Database.IsSqlite()
+            ? documents.Find(db.Database.GetConnectionString()!, idOrSlug, coding)
+            : await FindOnContextConnectionAsync(idOrSlug, coding, transaction, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        if (row.Body.Length == 0)
+        {
+            // A very long article is stored as JSON only (see ArticleDocuments.Fill): sent as JSON, compressed on the way out.
+            return await FindPublishedDocumentAsync(idOrSlug, ContentCoding.Identity, cancellationToken);
+        }
+        // The list item comes along (a few hundred bytes of the same row): its section and tags name the answer's
+        // surrogate keys without a column of their own.
+        var encoding = coding switch { ContentCoding.Brotli => "br", ContentCoding.Gzip => "gzip", _ => null };
+        return (row.ArticleId, new StoredDocument(row.ETag, row.Body, encoding), ArticleSurrogateKeys.OfSummary(row.ArticleId, row.Summary));
+    }
+
+    private async Task<StoredDocumentRow?> FindOnContextConnectionAsync(
+        string idOrSlug, ContentCoding coding, System.Data.Common.DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var byId = IdOrSlug.IsId(idOrSlug, out var id);
+        var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
@@ -72,39 +84,19 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            // The list item comes along (a few hundred bytes of the same row): its section and tags name the answer's
-            // surrogate keys without a column of their own.
-            command.CommandText = $"""
-                SELECT "ArticleId", "ETag", {column}, "Summary" FROM article_documents
-                WHERE {(byId ? "\"ArticleId\"" : "\"Slug\"")} = @key AND "Status" = 'Published' LIMIT 1
-                """;
+            command.CommandText = StoredDocumentReader.Sql(byId, coding);
             var key = command.CreateParameter();
             key.ParameterName = "@key";
             key.Value = byId ? id : idOrSlug;
             command.Parameters.Add(key);
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-            var articleId = reader.GetInt32(0);
-            var document = new StoredDocument(reader.GetString(1), (byte[])reader.GetValue(2), encoding);
-            var summary = (byte[])reader.GetValue(3);
-            if (document.Body.Length == 0)
-            {
-                // A very long article is stored as JSON only (see ArticleDocuments.Fill): sent as JSON, compressed on the way out.
-                await reader.DisposeAsync();
-                return await FindPublishedDocumentAsync(idOrSlug, ContentCoding.Identity, cancellationToken);
-            }
-            return (articleId, document, ArticleSurrogateKeys.OfSummary(articleId, summary));
+            return await reader.ReadAsync(cancellationToken)
+                ? new StoredDocumentRow(reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3))
+                : null;
         }
         finally
         {
-            if (own)
-            {
-                await connection.DisposeAsync();
-            }
-            else if (opened)
+            if (opened)
             {
                 await connection.CloseAsync();
             }
