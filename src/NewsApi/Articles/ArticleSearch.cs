@@ -20,13 +20,14 @@ public sealed class SearchOptions
 }
 
 /// <summary>
-/// Search:MaxConcurrent (default: one fewer than the cores, at least one) searches run their queries at once; the
-/// others wait without holding a thread. A search costs tens of milliseconds of CPU, spent on a thread the database call
-/// blocks (SQLite answers synchronously): unbounded, 32 of them at once starved the thread pool, and /health/ready and
-/// article reads waited seconds behind them. With as many as there are cores, searches still held every core: on 2
-/// cores under 32 connections of cache-busting searches, /health/ready took up to 675 ms; one core left free keeps it
-/// under 25 ms, at the price of half the searches per second on a 2-core machine. A search waiting past the query budget
-/// is 503; one whose client left stops waiting.
+/// Search:MaxConcurrent (default: one fewer than the cores, at least one) searches work out their ranking at once; the
+/// others wait without holding a thread (a page of a ranking already shared waits for nothing). On SQLite a ranking
+/// costs tens of milliseconds of CPU, spent on a thread the database call blocks (SQLite answers synchronously):
+/// unbounded, 32 of them at once starved the thread pool, and /health/ready and article reads waited seconds behind
+/// them. With as many as there are cores, searches still held every core: on 2 cores under 32 connections of
+/// cache-busting searches, /health/ready took up to 675 ms; one core left free keeps it under 25 ms, at the price of half
+/// the searches per second on a 2-core machine. A search waiting past the query budget is 503; one whose client left
+/// stops waiting.
 /// </summary>
 public sealed class SearchGate(Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IDisposable
 {
