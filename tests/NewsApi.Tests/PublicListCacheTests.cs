@@ -126,4 +126,22 @@ public class PublicListCacheCancellationTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", () => Task.FromResult(0), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
         never.SetResult(1);
     }
+
+    [Fact]
+    public async Task AWaiterThatGoesAwayLeavesTheComputationToTheOthers()
+    {
+        var cache = new PublicListCache(TimeProvider.System);
+        var shared = new TaskCompletionSource<int>();
+        var first = cache.GetOrComputeAsync("k", () => shared.Task);
+        using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", () => Task.FromResult(2), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // The one that went away did not make the next asker start the same work again.
+        var computedAgain = false;
+        var third = cache.GetOrComputeAsync("k", () => { computedAgain = true; return Task.FromResult(3); });
+        shared.SetResult(1);
+        Assert.Equal(1, (await third.WaitAsync(TimeSpan.FromSeconds(10))).Value);
+        Assert.Equal(1, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Value);
+        Assert.False(computedAgain);
+    }
 }

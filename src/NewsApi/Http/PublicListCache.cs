@@ -86,8 +86,12 @@ public sealed class PublicListCache(TimeProvider clock)
         {
             return (T)await entry.Value.Value.WaitAsync(cancellationToken);
         }
-        catch when (!entry.Value.Value.IsCompletedSuccessfully)
+        catch when (entry.Value.Value.IsFaulted || entry.Value.Value.IsCanceled)
         {
+            // The computation failed: the next request computes afresh. A caller that only stopped waiting (its client
+            // left, its budget ran out) leaves the computation to the others still waiting on it: forgetting it there made
+            // the next request start the same work again beside it, and under overload (clients giving up after 2 s)
+            // the same ranking ran several times at once.
             current.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             throw;
         }
