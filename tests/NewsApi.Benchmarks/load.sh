@@ -18,6 +18,7 @@
 # Environment: DURATION (default 15), WARMUP (default 3), WORK (scratch folder, default /tmp/newsapi-load; REUSE=1 keeps
 # the 100k and 10k databases an earlier run generated there);
 # ONLY=adversarial runs (d) alone on a database of ARTICLES (default 100000) articles, or on DB (an existing file);
+# with PROVIDER=Postgres, on ARTICLES generated on a throwaway PostgreSQL server (tests/NewsApi.Benchmarks/adversarial-postgres.md);
 # ONLY=related measures related articles, section and tag pages, photo renditions and articles with and without photos
 # the same way (see related_urls below). ONLY=million (after a full run in the same WORK, with MILLION_DB) measures the
 # uncached costs at 100k and at 1M articles one after the other and writes tests/NewsApi.Benchmarks/million.md.
@@ -137,7 +138,7 @@ LUA
   health_max=$(awk '{ if ($2 > m) m = $2 } END { printf "%.1f", m * 1000 }' "$health")
   health_p99=$(awk '{ print $2 * 1000 }' "$health" | sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", a[i] }')
   {
-    echo "| adversarial searches ($articles articles, output cache on, rate limit off) | value | goal |"
+    echo "| adversarial searches ($articles articles, $provider, output cache on, rate limit off) | value | goal |"
     echo "| --- | ---: | --- |"
     echo "| requests/s | $rps | |"
     echo "| p99 latency | $p99ms ms | ≤ 500 ms: $(verdict "$p99ms" 500 "<=") |"
@@ -198,13 +199,27 @@ scaling_table() { # scaling_table <small> <large> <small-prefix> <large-prefix> 
 }
 
 if [ "${ONLY:-}" = adversarial ]; then
-  db=${DB:-$work/news-adversarial.db}
-  if [ -z "${DB:-}" ]; then
-    echo "== Generating ${ARTICLES:-100000} articles"
+  if [ "${PROVIDER:-Sqlite}" = Postgres ]; then
+    # The same attack on a throwaway PostgreSQL server (ARTICLES generated there); results in adversarial-postgres.md.
+    start_postgres
+    create_database newsapi_adversarial
+    provider=Postgres
+    db=newsapi_adversarial
+    echo "== Generating ${ARTICLES:-100000} articles on PostgreSQL"
     generate "${ARTICLES:-100000}" "$db"
+  else
+    db=${DB:-$work/news-adversarial.db}
+    if [ -z "${DB:-}" ]; then
+      echo "== Generating ${ARTICLES:-100000} articles"
+      generate "${ARTICLES:-100000}" "$db"
+    fi
   fi
-  echo "== Adversarial searches"
+  echo "== Adversarial searches ($provider)"
   adversarial "$db" "${ARTICLES:-100000}"
+  if [ "$provider" = Postgres ]; then
+    mv "$root/tests/NewsApi.Benchmarks/adversarial.md" "$root/tests/NewsApi.Benchmarks/adversarial-postgres.md"
+    git -C "$root" checkout -q -- tests/NewsApi.Benchmarks/adversarial.md 2>/dev/null || true
+  fi
   exit 0
 fi
 
