@@ -89,7 +89,7 @@ services.AddOutputCache(o =>
         .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding));
 });
 services.AddNewsCompression();
-services.AddSingleton<PublicListCache>();
+services.AddSingleton(sp => new PublicListCache(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>()));
 services.AddOptions<MediaOptions>().BindConfiguration("Media").Validate(o => o.IsValid(), "Media settings are out of range.").ValidateOnStart();
 services.AddSingleton<MediaStore>();
 services.AddSingleton<RenditionCache>();

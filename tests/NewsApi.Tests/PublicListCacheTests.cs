@@ -19,7 +19,7 @@ public class PublicListCacheTests
         var cache = new PublicListCache(new ManualClock());
         var computed = 0;
         var gate = new TaskCompletionSource();
-        async Task<int> Compute() { Interlocked.Increment(ref computed); await gate.Task; return 42; }
+        async Task<int> Compute(CancellationToken _) { Interlocked.Increment(ref computed); await gate.Task; return 42; }
         var asks = Enumerable.Range(0, 8).Select(_ => cache.GetOrComputeAsync("k", Compute)).ToList();
         gate.SetResult();
         Assert.All(await Task.WhenAll(asks), v => Assert.Equal(42, v.Value));
@@ -31,18 +31,18 @@ public class PublicListCacheTests
     {
         var clock = new ManualClock();
         var cache = new PublicListCache(clock);
-        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => Task.FromResult(1))).Value);
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", _ => Task.FromResult(1))).Value);
 
         clock.Advance(CachedResponse.PublicMaxAgeSeconds - PublicListCache.RefreshAheadSeconds + 0.1);
         var gate = new TaskCompletionSource<int>();
-        var refresher = cache.GetOrComputeAsync("k", () => gate.Task);
+        var refresher = cache.GetOrComputeAsync("k", _ => gate.Task);
         // While the refresh runs, others get the current value at once, and start no computation of their own.
-        var others = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => cache.GetOrComputeAsync("k", () => Task.FromResult(-1))));
+        var others = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => cache.GetOrComputeAsync("k", _ => Task.FromResult(-1))));
         Assert.All(others, v => Assert.Equal(1, v.Value));
         Assert.False(refresher.IsCompleted);
         gate.SetResult(2);
         Assert.Equal(2, (await refresher).Value);
-        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => Task.FromResult(-1))).Value);
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", _ => Task.FromResult(-1))).Value);
     }
 
     [Fact]
@@ -50,19 +50,19 @@ public class PublicListCacheTests
     {
         var clock = new ManualClock();
         var cache = new PublicListCache(clock);
-        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => Task.FromResult(1))).Value);
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", _ => Task.FromResult(1))).Value);
         clock.Advance(CachedResponse.PublicMaxAgeSeconds);
-        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => Task.FromResult(2))).Value);
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", _ => Task.FromResult(2))).Value);
         cache.Clear();
-        Assert.Equal(3, (await cache.GetOrComputeAsync("k", () => Task.FromResult(3))).Value);
+        Assert.Equal(3, (await cache.GetOrComputeAsync("k", _ => Task.FromResult(3))).Value);
     }
 
     [Fact]
     public async Task AFailedComputationIsNotKept()
     {
         var cache = new PublicListCache(new ManualClock());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrComputeAsync<int>("k", () => throw new InvalidOperationException()));
-        Assert.Equal(7, (await cache.GetOrComputeAsync("k", () => Task.FromResult(7))).Value);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrComputeAsync<int>("k", _ => throw new InvalidOperationException()));
+        Assert.Equal(7, (await cache.GetOrComputeAsync("k", _ => Task.FromResult(7))).Value);
     }
 }
 
@@ -97,23 +97,83 @@ public class CachedAgeLimitTests
 public class PublicListCacheCancellationTests
 {
     [Fact]
-    public async Task AWaiterComputesItselfWhenTheSharedComputationIsCancelled()
+    public async Task TheSharedComputationGoesOnWhileAnotherStillWaits()
     {
         var cache = new PublicListCache(TimeProvider.System);
         using var abandoned = new CancellationTokenSource();
-        var started = new TaskCompletionSource();
-        var first = cache.GetOrComputeAsync("k", async () =>
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource();
+        var stopped = false;
+        var first = cache.GetOrComputeAsync("k", async stop =>
         {
             started.SetResult();
-            await Task.Delay(Timeout.Infinite, abandoned.Token);
+            using (stop.Register(() => stopped = true))
+            {
+                await finish.Task;
+            }
             return 1;
         }, abandoned.Token);
         await started.Task;
-        var second = cache.GetOrComputeAsync("k", () => Task.FromResult(2), CancellationToken.None);
+        var computedAgain = false;
+        var second = cache.GetOrComputeAsync("k", _ => { computedAgain = true; return Task.FromResult(2); }, CancellationToken.None);
+        // The request that started it goes away: the other one still waits, so the work goes on and is not started again.
         await abandoned.CancelAsync();
+        finish.SetResult();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
-        Assert.Equal(2, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Value);
+        Assert.Equal(1, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Value);
+        Assert.False(computedAgain);
+        Assert.False(stopped);
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task WhenTheLastWaiterGoesTheComputationIsStopped()
+    {
+        var cache = new PublicListCache(TimeProvider.System);
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stopped = new TaskCompletionSource();
+        var asked = cache.GetOrComputeAsync("k", async stop =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                stopped.TrySetResult();
+                throw;
+            }
+            return 1;
+        }, first.Token);
+        await started.Task;
+        var waiting = cache.GetOrComputeAsync("k", _ => Task.FromResult(2), second.Token);
+        await first.CancelAsync();
+        await Task.Delay(100);
+        Assert.False(stopped.Task.IsCompleted);
+        await second.CancelAsync();
+
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => asked.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task AComputationIsStoppedAtTheBudgetWhoeverWaits()
+    {
+        var cache = new PublicListCache(TimeProvider.System, TimeSpan.FromMilliseconds(200));
+        var computations = 0;
+        var asked = cache.GetOrComputeAsync("k", async stop =>
+        {
+            Interlocked.Increment(ref computations);
+            await Task.Delay(Timeout.Infinite, stop);
+            return 1;
+        }, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => asked.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.InRange(computations, 1, 2);
     }
 
     [Fact]
@@ -121,9 +181,9 @@ public class PublicListCacheCancellationTests
     {
         var cache = new PublicListCache(TimeProvider.System);
         var never = new TaskCompletionSource<int>();
-        _ = cache.GetOrComputeAsync("k", () => never.Task);
+        _ = cache.GetOrComputeAsync("k", _ => never.Task);
         using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", () => Task.FromResult(0), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", _ => Task.FromResult(0), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
         never.SetResult(1);
     }
 
@@ -132,13 +192,13 @@ public class PublicListCacheCancellationTests
     {
         var cache = new PublicListCache(TimeProvider.System);
         var shared = new TaskCompletionSource<int>();
-        var first = cache.GetOrComputeAsync("k", () => shared.Task);
+        var first = cache.GetOrComputeAsync("k", _ => shared.Task);
         using var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", () => Task.FromResult(2), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetOrComputeAsync("k", _ => Task.FromResult(2), gone.Token).WaitAsync(TimeSpan.FromSeconds(10)));
 
         // The one that went away did not make the next asker start the same work again.
         var computedAgain = false;
-        var third = cache.GetOrComputeAsync("k", () => { computedAgain = true; return Task.FromResult(3); });
+        var third = cache.GetOrComputeAsync("k", _ => { computedAgain = true; return Task.FromResult(3); });
         shared.SetResult(1);
         Assert.Equal(1, (await third.WaitAsync(TimeSpan.FromSeconds(10))).Value);
         Assert.Equal(1, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Value);

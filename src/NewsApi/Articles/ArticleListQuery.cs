@@ -203,11 +203,11 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
         // and stops at the window, so no filter, sort or number of words makes a search cost more than the window
         // (joining every match to its article cost minutes at 100k articles). A public search leaves out, inside the
         // index, the few articles nobody may read yet (drafts, schedules still to come).
-        async Task<IQueryable<ListRow>> SearchRowsAsync()
+        async Task<IQueryable<ListRow>> SearchRowsAsync(CancellationToken stop)
         {
             var window = await ArticleSearch.WindowAsync(db, terms, search.Value.MaxResults, ranked: sortKey == "relevance",
                 statusFilter is null or ArticleStatus.Published ? db.Articles.Where(ArticleQueries.IsHidden(now)).Select(a => a.Id) : null,
-                cancellationToken);
+                stop);
             if (sortKey == "relevance" && statusFilter is null or ArticleStatus.Published
                 && contributor is null && source is null && from is null && to is null && query.Section is null && query.Tag is null)
             {
@@ -233,11 +233,11 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
             // Only working out a ranking waits for a search slot (Search:MaxConcurrent); a page of a ranking already shared
             // is a lookup by ids. Waiting for a slot for that too made pages queue behind rankings: on PostgreSQL at 100k,
             // 23 req/s with one slot, most past wrk's 2 s, against 280 with eight.
-            async Task<RankedSearch> RankAsync()
+            async Task<RankedSearch> RankAsync(CancellationToken stop)
             {
-                using var slot = await gate.EnterAsync(cancellationToken);
-                var rows = await SearchRowsAsync();
-                var window = await rows.Select(r => new { r.Id, r.PublishedAt, r.UpdatedAt, r.Rank }).ToListAsync(cancellationToken);
+                using var slot = await gate.EnterAsync(stop);
+                var rows = await SearchRowsAsync(stop);
+                var window = await rows.Select(r => new { r.Id, r.PublishedAt, r.UpdatedAt, r.Rank }).ToListAsync(stop);
                 var inOrder = sortKey switch
                 {
                     "publishedAt" => window.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
@@ -256,7 +256,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
             }
             else
             {
-                ranked = await RankAsync();
+                ranked = await RankAsync(cancellationToken);
             }
             total = ranked.Total;
             ids = ranked.Ids.Skip(skip).Take(size).ToList();
@@ -271,7 +271,7 @@ public sealed class ArticleList(NewsDbContext db, SiteTime site, Microsoft.Exten
                 _ => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
             };
             (total, sharedAge) = shared
-                ? await listCache.GetOrComputeAsync("total|" + filters, () => rows.CountAsync(cancellationToken), cancellationToken)
+                ? await listCache.GetOrComputeAsync("total|" + filters, stop => rows.CountAsync(stop), cancellationToken)
                 : (await rows.CountAsync(cancellationToken), TimeSpan.Zero);
             ids = await ordered.Skip(skip).Take(size).Select(r => r.Id).ToListAsync(cancellationToken);
         }
