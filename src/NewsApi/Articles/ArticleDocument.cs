@@ -86,7 +86,7 @@ public static class ArticleDocuments
     }
 
     public static void Fill(ArticleDocument document, Article article, SiteTime site, NewsApi.Media.MediaOptions media) =>
-        Fill(document, article, site, media, JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options));
+        Fill(document, article, site, media, Json.Utf8(article.ToResponse(site)));
 
     /// <param name="json">The article's response as JSON, when the caller has it already (the revision is the same bytes).</param>
     public static void Fill(ArticleDocument document, Article article, SiteTime site, NewsApi.Media.MediaOptions media, byte[] json)
@@ -101,7 +101,7 @@ public static class ArticleDocuments
         var large = json.Length > LargeDocumentBytes;
         document.Gzip = large ? [] : Compress(json, s => new GZipStream(s, CompressionLevel.Optimal));
         document.Brotli = large ? [] : Compress(json, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = 5 }));
-        document.Summary = JsonSerializer.SerializeToUtf8Bytes(article.ToSummary(site), Json.Options);
+        document.Summary = Json.Utf8(article.ToSummary(site));
         document.Renderer = Renderer(site, media);
     }
 

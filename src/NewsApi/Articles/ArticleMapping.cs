@@ -295,7 +295,8 @@ public static class ArticleWriter
     /// <summary>The folded text search reads besides the headline: credited names, lead, body paragraphs (see <see cref="SearchTextLimit"/>).</summary>
     public static string SearchTextOf(IEnumerable<string> names, string lead, IEnumerable<string> paragraphs)
     {
-        var text = VietnameseText.Fold(string.Join('\n', names.Append(lead).Concat(paragraphs)));
+        // An array, so that Join allocates the text once instead of growing a buffer rented from the shared pool.
+        var text = VietnameseText.Fold(string.Join('\n', names.Append(lead).Concat(paragraphs).ToArray()));
         if (text.Length <= SearchTextLimit)
         {
             return text;

@@ -149,7 +149,7 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
         await ArticlePhotos.RecordUsesAsync(db, article, cancellationToken);
         await ArticlePhotos.LoadAsync(db, [article], media.Value, cancellationToken);
         // Serialized once: the revision's snapshot and the document are the same bytes.
-        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(article.ToResponse(site), Json.Options);
+        var json = Json.Utf8(article.ToResponse(site));
         Revisions.Record(db, article, actor, site, json);
         await ArticleDocuments.RenderAsync(db, article, site, media.Value, json, cancellationToken);
     }

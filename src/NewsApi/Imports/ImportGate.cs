@@ -6,10 +6,11 @@ namespace NewsApi.Imports;
 /// it is parsed and stored (DOM, folded search text, revision, response), and none of it is collected while the server
 /// is idle: ten parallel imports left the process at its peak (over 400 MB) for minutes. So memory is given back at three
 /// moments: after each import, before the next starts (its DOM and text are dead by then); once its answer has gone out
-/// (the JSON of up to 2 MB of text is written after the endpoint returns); and after a quiet minute, when the shared array
-/// pool lets go of the large buffers the import rented (which code rents them is not yet known). It drops a buffer only during
-/// a full collection at least a minute after the collection that first found it unused, and then only one or two of a
-/// size at a time, so a few more collections follow, 15 s apart. Imports are rare; each collection costs milliseconds.
+/// (the JSON of up to 2 MB of text is written after the endpoint returns); and after a quiet minute, for what the shared
+/// array pool still holds. The pool drops a buffer only during a full collection at least a minute after the collection
+/// that first found it unused, one or two of a size at a time, so a few more collections follow, 15 s apart. Most large
+/// rentals are gone (JSON is written into buffers of its own: see Json.Utf8); AngleSharp's tokenizer still rents a
+/// buffer the size of the page. Imports are rare; each collection costs milliseconds.
 /// </summary>
 public sealed class ImportGate(Microsoft.Extensions.Options.IOptions<ImportOptions> options) : IEndpointFilter, IDisposable
 {

@@ -40,7 +40,7 @@ public static class WebhookOutbox
             Type = WebhookEventTypes.Deleted,
             Version = article.Version,
             Status = article.Status.ToString(),
-            Snapshot = JsonSerializer.Serialize(article, Json.Options),
+            Snapshot = Json.Text(article),
             CreatedAt = site.UtcNow,
         });
 
@@ -90,7 +90,7 @@ public static class WebhookOutbox
             ? new WebhookData(null, Ninjs.From(article, links) is var ninjs && type == WebhookEventTypes.Deleted ? ninjs with { PubStatus = "canceled" } : ninjs,
                 null, SurrogateKeysOf(article))
             : new WebhookData(article, null, null, SurrogateKeysOf(article));
-        return JsonSerializer.Serialize(new WebhookPayload(type, timestamp, data), Json.Options);
+        return Json.Text(new WebhookPayload(type, timestamp, data));
     }
 
     public static string PingBody(int subscriptionId, DateTimeOffset timestamp) =>
