@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Data;
 using NewsApi.Keys;
@@ -16,6 +18,9 @@ public class NewsApiFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; } = new();
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>A command interceptor put on the app's database context (either provider), to make a statement slow on purpose.</summary>
+    protected virtual Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? Interceptor => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +40,14 @@ public class NewsApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, OpenApiConformance.StartupFilter>());
+        if (Interceptor is { } interceptor)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(interceptor));
+                services.ConfigureDbContext<PostgresNewsDbContext>(o => o.AddInterceptors(interceptor));
+            });
+        }
     }
 
     /// <summary>A client carrying a new key with the given scope.</summary>

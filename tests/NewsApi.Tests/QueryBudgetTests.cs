@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,15 +50,7 @@ public class QueryBudgetTests(QueryBudgetTests.Factory factory) : IClassFixture<
             ["OutputCache:Enabled"] = "false",
         };
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(new SlowSearch()));
-                services.ConfigureDbContext<PostgresNewsDbContext>(o => o.AddInterceptors(new SlowSearch()));
-            });
-        }
+        protected override Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor Interceptor => new SlowSearch();
     }
 
     /// <summary>Replaces the full-text search statement (SQLite MATCH, PostgreSQL's news_search_window) with one that takes minutes.</summary>

@@ -1,10 +1,5 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using NewsApi.Data;
 using NewsApi.Keys;
 
 namespace NewsApi.Tests;
@@ -22,15 +17,7 @@ public class SearchGateTests(SearchGateTests.Factory factory) : IClassFixture<Se
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Search:MaxConcurrent"] = "1" };
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.ConfigureDbContext<SqliteNewsDbContext>(o => o.AddInterceptors(new SlowWordSearch()));
-                services.ConfigureDbContext<PostgresNewsDbContext>(o => o.AddInterceptors(new SlowWordSearch()));
-            });
-        }
+        protected override Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor Interceptor => new SlowWordSearch();
     }
 
     /// <summary>Holds a search statement for the slow word for 4 s before it runs.</summary>
