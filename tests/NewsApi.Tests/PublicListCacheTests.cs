@@ -177,6 +177,33 @@ public class PublicListCacheCancellationTests
     }
 
     [Fact]
+    public async Task AnAskerStillWaitingComputesAgainWhenTheSharedComputationIsInterrupted()
+    {
+        // On SQLite a stopped statement surfaces as SQLITE_INTERRUPT, not as a cancellation: the asker, whose own budget
+        // and client are still there, must get a value, not the interrupted statement's error.
+        var cache = new PublicListCache(TimeProvider.System, TimeSpan.FromMilliseconds(300));
+        var calls = 0;
+        async Task<int> Compute(CancellationToken stop)
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new Microsoft.Data.Sqlite.SqliteException("interrupted", 9);
+                }
+            }
+            return 7;
+        }
+
+        Assert.Equal(7, (await cache.GetOrComputeAsync("k", Compute, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).Value);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public async Task AWaiterThatGoesAwayStopsWaiting()
     {
         var cache = new PublicListCache(TimeProvider.System);

@@ -39,3 +39,14 @@ public class SettingsTests
         Assert.Equal(123, options!.Value.MaxResults);
     }
 }
+
+/// <summary>PostgreSQL statements are prepared once they repeat, unless the connection string says otherwise.</summary>
+public class NpgsqlConnectionStringTests
+{
+    [Theory]
+    [InlineData("Host=db;Database=news", 64)]
+    [InlineData("Host=db;Database=news;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=news;maxautoprepare=10", 10)]
+    public void MaxAutoPrepareIsSixtyFourUnlessTheStringSetsIt(string given, int expected) =>
+        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(NewsApi.Data.DatabaseOptions.NpgsqlConnectionString(given)).MaxAutoPrepare);
+}

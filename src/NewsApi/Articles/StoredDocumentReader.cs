@@ -20,6 +20,8 @@ public sealed class StoredDocumentReader : IDisposable
     private const int MaxIdle = 16;
 
     private readonly ConcurrentBag<Lane> idle = [];
+    // Counted here: ConcurrentBag.Count locks every thread's part of the bag, on every read.
+    private int idleCount;
     private volatile bool disposed;
 
     public StoredDocumentRow? Find(string connectionString, string idOrSlug, ContentCoding coding)
@@ -49,6 +51,7 @@ public sealed class StoredDocumentReader : IDisposable
     {
         while (idle.TryTake(out var lane))
         {
+            Interlocked.Decrement(ref idleCount);
             if (lane.ConnectionString == connectionString)
             {
                 return lane;
@@ -60,12 +63,21 @@ public sealed class StoredDocumentReader : IDisposable
 
     private void Return(Lane lane)
     {
-        if (disposed || idle.Count >= MaxIdle)
+        if (disposed || Interlocked.Increment(ref idleCount) > MaxIdle)
         {
+            if (!disposed)
+            {
+                Interlocked.Decrement(ref idleCount);
+            }
             lane.Dispose();
             return;
         }
         idle.Add(lane);
+        if (disposed && idle.TryTake(out var late))
+        {
+            // Given back while the reader was being disposed.
+            late.Dispose();
+        }
     }
 
     public void Dispose()

@@ -34,8 +34,21 @@ public sealed class PublicListCache(TimeProvider clock, TimeSpan? budget = null)
         public Entry(Func<CancellationToken, Task<object>> compute, long createdAt, TimeSpan? budget)
         {
             stop = budget is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
-            Value = new Lazy<Task<object>>(() => compute(stop.Token));
+            Value = new Lazy<Task<object>>(() => RunAsync(compute));
             CreatedAt = createdAt;
+        }
+
+        private async Task<object> RunAsync(Func<CancellationToken, Task<object>> compute)
+        {
+            try
+            {
+                return await compute(stop.Token);
+            }
+            finally
+            {
+                // Its budget timer goes with it (an entry that lost the race to be added is never run; its timer fires once).
+                stop.Dispose();
+            }
         }
 
         public Lazy<Task<object>> Value { get; }
@@ -63,6 +76,10 @@ public sealed class PublicListCache(TimeProvider clock, TimeSpan? budget = null)
                 {
                     // A registration of the computation's own threw while cancelling; the computation ends either way.
                 }
+                catch (ObjectDisposedException)
+                {
+                    // The computation ended just now.
+                }
             }
         }
     }
@@ -86,9 +103,10 @@ public sealed class PublicListCache(TimeProvider clock, TimeSpan? budget = null)
         {
             return await GetOrComputeOnceAsync(key, compute, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception stopped) when (QueryBudget.IsCancellation(stopped) && !cancellationToken.IsCancellationRequested)
         {
-            // The shared computation was stopped (its budget ran out, or everyone else went away just as this asked).
+            // The shared computation was stopped (its budget ran out, or everyone else went away just as this asked):
+            // a cancellation, or on SQLite the interrupted statement's error. This request still wants the value.
             return await GetOrComputeOnceAsync(key, compute, cancellationToken);
         }
     }
