@@ -74,15 +74,11 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
         string idOrSlug, ContentCoding coding, System.Data.Common.DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var byId = IdOrSlug.IsId(idOrSlug, out var id);
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
+        // EF Core's open: counted, so a connection a transaction holds open stays open.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
             command.CommandText = StoredDocumentReader.Sql(byId, coding);
             var key = command.CreateParameter();
@@ -90,16 +86,11 @@ public sealed class ArticleStore(NewsDbContext db, SiteTime site, Microsoft.Exte
             key.Value = byId ? id : idOrSlug;
             command.Parameters.Add(key);
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new StoredDocumentRow(reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3))
-                : null;
+            return await reader.ReadAsync(cancellationToken) ? StoredDocumentReader.Row(reader) : null;
         }
         finally
         {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -63,12 +63,14 @@ public sealed class StoredDocumentReader : IDisposable
 
     private void Return(Lane lane)
     {
-        if (disposed || Interlocked.Increment(ref idleCount) > MaxIdle)
+        if (disposed)
         {
-            if (!disposed)
-            {
-                Interlocked.Decrement(ref idleCount);
-            }
+            lane.Dispose();
+            return;
+        }
+        if (Interlocked.Increment(ref idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref idleCount);
             lane.Dispose();
             return;
         }
@@ -109,9 +111,7 @@ public sealed class StoredDocumentReader : IDisposable
             var command = Command(byId, coding);
             command.Parameters[0].Value = byId ? id : idOrSlug;
             using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
-            return reader.Read()
-                ? new StoredDocumentRow(reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3))
-                : null;
+            return reader.Read() ? Row(reader) : null;
         }
 
         private SqliteCommand Command(bool byId, ContentCoding coding)
@@ -137,6 +137,10 @@ public sealed class StoredDocumentReader : IDisposable
             connection.Dispose();
         }
     }
+
+    /// <summary>The row <see cref="Sql"/> selects, as read.</summary>
+    public static StoredDocumentRow Row(System.Data.Common.DbDataReader reader) =>
+        new(reader.GetInt32(0), reader.GetString(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
 
     /// <summary>The one statement a published article's document is read with, on either database (@key: its id or slug).</summary>
     public static string Sql(bool byId, ContentCoding coding) => $"""
